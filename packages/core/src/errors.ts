@@ -1,0 +1,20 @@
+/**
+ * Error codes the API sends. The web translates `errors.<code>`; the server maps
+ * each code to one HTTP status (apps/server/src/kernel/errors.ts).
+ */
+export const ERROR_CODES = [
+  'VALIDATION_FAILED',
+  'UNAUTHENTICATED',
+  'INVALID_CREDENTIALS',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'EMAIL_TAKEN',
+  'WRONG_PASSWORD',
+  'ACCOUNT_DISABLED',
+  'RATE_LIMITED',
+  'PAYLOAD_TOO_LARGE',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'INTERNAL',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
