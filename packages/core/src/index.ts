@@ -5,3 +5,4 @@ export * from './contracts/audit.ts';
 export * from './contracts/health.ts';
 export * from './errors.ts';
 export * from './text/fold.ts';
+export * from './places/index.ts';

@@ -1,0 +1,5 @@
+// Every table, for drizzle-kit and the typed client. Modules own their tables.
+export * from '../kernel/audit.schema.ts';
+export * from '../kernel/reference-data.schema.ts';
+export * from '../modules/places/places.schema.ts';
+export * from '../modules/identity/identity.schema.ts';

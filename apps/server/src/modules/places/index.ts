@@ -1,0 +1,5 @@
+export { adminUnits } from './places.schema.ts';
+export { placesRoutes } from './places.routes.ts';
+export { createPlacesService, type PlacesService } from './places.service.ts';
+export { syncAdminUnits } from './places.reference.ts';
+export { findExistingCommunes } from './places.repository.ts';

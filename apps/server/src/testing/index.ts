@@ -1,0 +1,2 @@
+export * from './scratch-postgres.ts';
+export * from './test-app.ts';
