@@ -43,9 +43,14 @@ async function nodeTests(label, files, env = {}) {
   const code = await run(
     process.execPath,
     [
-      '--import', 'tsx', '--test', '--test-concurrency=2',
-      '--test-reporter=spec', '--test-reporter-destination=stdout',
-      `--test-reporter=${path.join(root, 'scripts/count-reporter.mjs')}`, `--test-reporter-destination=${countFile}`,
+      '--import',
+      'tsx',
+      '--test',
+      '--test-concurrency=2',
+      '--test-reporter=spec',
+      '--test-reporter-destination=stdout',
+      `--test-reporter=${path.join(root, 'scripts/count-reporter.mjs')}`,
+      `--test-reporter-destination=${countFile}`,
       ...files,
     ],
     env,
@@ -96,9 +101,14 @@ async function e2e(db) {
 const dbs = tiers.some((t) => t !== 'unit') ? await databases() : [];
 for (const tier of tiers) {
   if (tier === 'unit') {
-    await nodeTests('unit', [...findTests(path.join(root, 'packages')), ...findTests(path.join(root, 'scripts')), ...findTests(path.join(root, 'apps/web/src'))]);
+    await nodeTests('unit', [
+      ...findTests(path.join(root, 'packages')),
+      ...findTests(path.join(root, 'scripts')),
+      ...findTests(path.join(root, 'apps/web/src')),
+    ]);
   } else if (tier === 'integration') {
-    for (const db of dbs) await nodeTests(`integration (${db})`, findTests(path.join(root, 'apps/server/src')), { HOPTAC_TEST_DB: db });
+    for (const db of dbs)
+      await nodeTests(`integration (${db})`, findTests(path.join(root, 'apps/server/src')), { HOPTAC_TEST_DB: db });
   } else if (tier === 'e2e') {
     for (const db of dbs) await e2e(db);
   } else {

@@ -6,8 +6,13 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import type { AppConfig } from './config.ts';
 import type { Database } from './db/client.ts';
 import { registerAuth } from './kernel/auth.ts';
@@ -18,7 +23,10 @@ import { createPlacesService, placesRoutes } from './modules/places/index.ts';
 
 export type AppDeps = {
   database: Database;
-  config: Pick<AppConfig, 'sessionTtlHours' | 'loginRateLimit' | 'cookieSecure' | 'webDist' | 'logLevel' | 'trustProxy'>;
+  config: Pick<
+    AppConfig,
+    'sessionTtlHours' | 'loginRateLimit' | 'cookieSecure' | 'webDist' | 'logLevel' | 'trustProxy'
+  >;
   now?: () => Date;
 };
 
@@ -72,15 +80,31 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   return app;
 }
 
-/** Serves the built SPA; unknown /api paths stay JSON 404s, other GETs fall back to index.html. */
+/**
+ * Serves the built SPA. Unknown /api paths and missing files stay 404s; any other GET
+ * is a client-side route and gets index.html. Hashed assets are cached for good, the page never.
+ */
 async function registerWeb(app: FastifyInstance, webDist: string) {
   const hasWeb = fs.existsSync(path.join(webDist, 'index.html'));
   if (hasWeb) {
-    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false });
+    await app.register(fastifyStatic, {
+      root: webDist,
+      index: false,
+      setHeaders: (res, filePath) => {
+        const hashed = filePath.includes(`${path.sep}assets${path.sep}`);
+        res.header('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
   }
+  const sendPage = (reply: FastifyReply) =>
+    reply.header('cache-control', 'no-cache').type('text/html').sendFile('index.html');
+  // The static wildcard would answer "/" as a directory; the home page is the app.
+  if (hasWeb) app.get('/', { schema: { hide: true } }, (_request, reply) => sendPage(reply));
   app.setNotFoundHandler((request, reply) => {
-    const wantsPage = request.method === 'GET' && !request.url.startsWith('/api') && hasWeb;
-    if (wantsPage) return reply.type('text/html').sendFile('index.html');
+    const pathname = request.url.split('?')[0] ?? '';
+    const isFile = /\.[a-z0-9]+$/i.test(pathname);
+    const wantsPage = hasWeb && request.method === 'GET' && !pathname.startsWith('/api') && !isFile;
+    if (wantsPage) return sendPage(reply);
     return reply.status(404).send(notFoundBody(request.id));
   });
 }

@@ -14,15 +14,27 @@ describe('configuration', () => {
   });
 
   const cases: [string, NodeJS.ProcessEnv, (c: ReturnType<typeof loadConfig>) => void][] = [
-    ['DATABASE_URL selects PostgreSQL', { DATABASE_URL: 'postgres://u@h:5432/db' }, (c) => assert.equal(c.database.kind, 'postgres')],
-    ['PORT and DATA_DIR override', { PORT: '8080', DATA_DIR: '/tmp/x' }, (c) => {
-      assert.equal(c.port, 8080);
-      assert.deepEqual(c.database, { kind: 'pglite', dataDir: '/tmp/x' });
-    }],
-    ['production never seeds demo data and uses secure cookies', { NODE_ENV: 'production' }, (c) => {
-      assert.equal(c.seedDemo, false);
-      assert.equal(c.cookieSecure, true);
-    }],
+    [
+      'DATABASE_URL selects PostgreSQL',
+      { DATABASE_URL: 'postgres://u@h:5432/db' },
+      (c) => assert.equal(c.database.kind, 'postgres'),
+    ],
+    [
+      'PORT and DATA_DIR override',
+      { PORT: '8080', DATA_DIR: '/tmp/x' },
+      (c) => {
+        assert.equal(c.port, 8080);
+        assert.deepEqual(c.database, { kind: 'pglite', dataDir: '/tmp/x' });
+      },
+    ],
+    [
+      'production never seeds demo data and uses secure cookies',
+      { NODE_ENV: 'production' },
+      (c) => {
+        assert.equal(c.seedDemo, false);
+        assert.equal(c.cookieSecure, true);
+      },
+    ],
     ['SEED_DEMO=0 turns demo data off in development', { SEED_DEMO: '0' }, (c) => assert.equal(c.seedDemo, false)],
   ];
   for (const [name, env, check] of cases) test(name, () => check(loadConfig(env)));

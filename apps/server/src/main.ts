@@ -45,6 +45,8 @@ main().catch((err: unknown) => {
     process.stderr.write(`\nHoptac cannot start: ${err.message}\n\n`);
     process.exit(2);
   }
-  process.stderr.write(`\nHoptac failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.stderr.write(
+    `\nHoptac failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+  );
   process.exit(1);
 });

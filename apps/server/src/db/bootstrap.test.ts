@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
 import { after, before, describe, test } from 'node:test';
 import { bootstrapDatabase } from './bootstrap.ts';
+import { queryRows } from './client.ts';
 import { createTestDatabase } from '../testing/index.ts';
 
 describe('database bootstrap', () => {
@@ -15,13 +16,16 @@ describe('database bootstrap', () => {
     await t.database.db.execute(sql`update users set display_name = 'Changed' where email = 'admin@demo.hoptac.vn'`);
     const again = await bootstrapDatabase(t.database, { seedDemo: true });
     assert.deepEqual(again, { adminUnits: 'unchanged', demoSeeded: false });
-    const rows = await t.database.db.execute(sql`select display_name from users where email = 'admin@demo.hoptac.vn'`);
-    assert.equal((rows.rows[0] as { display_name: string }).display_name, 'Changed');
+    const rows = await queryRows<{ display_name: string }>(
+      t.database.db,
+      sql`select display_name from users where email = 'admin@demo.hoptac.vn'`,
+    );
+    assert.equal(rows[0]?.display_name, 'Changed');
   });
 
   test('every opener has the search extensions', async () => {
-    const rows = await t.database.db.execute(sql`select extname from pg_extension order by extname`);
-    const names = rows.rows.map((r) => (r as { extname: string }).extname);
+    const rows = await queryRows<{ extname: string }>(t.database.db, sql`select extname from pg_extension`);
+    const names = rows.map((r) => r.extname);
     for (const ext of ['btree_gin', 'citext', 'pg_trgm', 'unaccent']) assert.ok(names.includes(ext), ext);
   });
 });

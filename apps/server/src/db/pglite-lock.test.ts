@@ -33,7 +33,7 @@ describe('PGlite single-owner lock', () => {
 
   test('two real server processes on one data directory: the second exits with a clear message', async () => {
     const dataDir = path.join(tempDir(), 'nested', 'db');
-    const env = { ...process.env, DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'warn', SEED_DEMO: '0' };
+    const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'warn', SEED_DEMO: '0' };
     delete env.DATABASE_URL;
     const first = spawn(process.execPath, ['--import', 'tsx', serverMain], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     try {
@@ -50,7 +50,10 @@ describe('PGlite single-owner lock', () => {
         first.on('exit', (code) => reject(new Error(`first server exited ${code}: ${out}`)));
       });
       assert.ok(fs.existsSync(path.join(dataDir, 'hoptac.lock')), 'parent folders created and lock taken');
-      const second = spawn(process.execPath, ['--import', 'tsx', serverMain], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+      const second = spawn(process.execPath, ['--import', 'tsx', serverMain], {
+        env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       let err = '';
       second.stderr.on('data', (d) => (err += String(d)));
       const code = await new Promise<number | null>((resolve) => second.on('exit', resolve));

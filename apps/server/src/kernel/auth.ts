@@ -28,6 +28,11 @@ export function sessionToken(request: FastifyRequest): string | null {
   return token && token.length <= 128 ? token : null;
 }
 
+/** The signed-in user or null, for routes that serve visitors too. */
+export async function optionalUser(request: FastifyRequest): Promise<SessionUser | null> {
+  return loadUser(request);
+}
+
 async function loadUser(request: FastifyRequest): Promise<SessionUser | null> {
   if (request.user) return request.user;
   const token = sessionToken(request);

@@ -70,6 +70,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
       return reply.status(400).send(errorBody('VALIDATION_FAILED', 'Validation failed', request.id, { issues }));
     }
     if (status === 404) return reply.status(404).send(errorBody('NOT_FOUND', 'Not found', request.id));
+    if (status === 403) return reply.status(403).send(errorBody('FORBIDDEN', 'Forbidden', request.id));
     request.log.error({ err }, 'unhandled error');
     return reply.status(500).send(errorBody('INTERNAL', 'Internal server error', request.id));
   });

@@ -41,7 +41,7 @@ export type TestApp = {
   close(): Promise<void>;
 };
 
-export type TestAppOptions = { seedDemo?: boolean; loginRateLimit?: number; now?: () => Date };
+export type TestAppOptions = { seedDemo?: boolean; loginRateLimit?: number; now?: () => Date; webDist?: string };
 
 /** The whole app on a fresh database, demo accounts seeded, for app.inject tests. */
 export async function createTestApp(opts: TestAppOptions = {}): Promise<TestApp> {
@@ -52,7 +52,7 @@ export async function createTestApp(opts: TestAppOptions = {}): Promise<TestApp>
       sessionTtlHours: 24,
       loginRateLimit: opts.loginRateLimit ?? 1000,
       cookieSecure: false,
-      webDist: '/nonexistent',
+      webDist: opts.webDist ?? '/nonexistent',
       logLevel: process.env.TEST_LOG_LEVEL === 'debug' ? 'error' : 'silent',
       trustProxy: false,
     },

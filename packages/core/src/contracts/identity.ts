@@ -33,6 +33,9 @@ export const sessionUserSchema = z.object({
 });
 export type SessionUser = z.infer<typeof sessionUserSchema>;
 
+/** The web's "who is here" probe: 200 for visitors too, so public pages make no failing request. */
+export const sessionStateSchema = z.object({ user: sessionUserSchema.nullable() });
+
 export const emailSchema = z.string().trim().toLowerCase().pipe(z.email().max(254));
 
 export const loginBodySchema = z.object({
@@ -82,7 +85,10 @@ export const createUserBodySchema = z
     displayName: z.string().trim().min(1).max(120),
     roles: z.array(roleSchema).min(1).max(ROLES.length),
     /** Codes of current-scheme communes; required for commune officers. */
-    communeCodes: z.array(z.string().regex(/^\d{5}$/)).max(200).default([]),
+    communeCodes: z
+      .array(z.string().regex(/^\d{5}$/))
+      .max(200)
+      .default([]),
     password: passwordSchema,
   })
   .refine((u) => !u.roles.includes('commune_officer') || u.communeCodes.length > 0, {

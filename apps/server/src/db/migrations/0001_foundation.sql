@@ -81,6 +81,7 @@ CREATE TABLE "users" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"last_login_at" timestamp with time zone,
 	"password_changed_at" timestamp with time zone,
+	"search_folded" text DEFAULT '' NOT NULL,
 	CONSTRAINT "users_email_unique" UNIQUE("email")
 );
 --> statement-breakpoint
@@ -102,4 +103,5 @@ CREATE INDEX "admin_units_level_idx" ON "admin_units" USING btree ("scheme","lev
 CREATE INDEX "admin_units_name_folded_trgm_idx" ON "admin_units" USING gin ("name_folded" gin_trgm_ops);--> statement-breakpoint
 CREATE INDEX "sessions_user_idx" ON "sessions" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "sessions_expires_idx" ON "sessions" USING btree ("expires_at");--> statement-breakpoint
-CREATE INDEX "user_roles_role_idx" ON "user_roles" USING btree ("role");
+CREATE INDEX "user_roles_role_idx" ON "user_roles" USING btree ("role");--> statement-breakpoint
+CREATE INDEX "users_search_folded_trgm_idx" ON "users" USING gin ("search_folded" gin_trgm_ops);

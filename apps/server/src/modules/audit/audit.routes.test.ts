@@ -33,7 +33,12 @@ describe('audit log browsing', () => {
     assert.equal(res.statusCode, 200);
     const items = res.json().items;
     assert.ok(items.length >= 1);
-    assert.ok(items.every((e: { action: string; actor: { email: string } }) => e.action === 'auth.login' && e.actor.email === DEMO.officer));
+    assert.ok(
+      items.every(
+        (e: { action: string; actor: { email: string } }) =>
+          e.action === 'auth.login' && e.actor.email === DEMO.officer,
+      ),
+    );
     const all = (await get('/api/audit?pageSize=200', admin)).json().items as { at: string }[];
     const times = all.map((e) => e.at);
     assert.deepEqual([...times].sort().reverse(), times);

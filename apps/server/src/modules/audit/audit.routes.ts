@@ -9,7 +9,11 @@ export const auditRoutes: FastifyPluginAsyncZod<{ service: AuditService }> = asy
     '/api/audit',
     {
       preHandler: requireRole('city_admin'),
-      schema: { tags: ['audit'], querystring: auditQuerySchema, response: { 200: auditPageSchema, ...errorResponses(400, 401, 403) } },
+      schema: {
+        tags: ['audit'],
+        querystring: auditQuerySchema,
+        response: { 200: auditPageSchema, ...errorResponses(400, 401, 403) },
+      },
     },
     async (request) => service.listEntries(request.query),
   );

@@ -9,7 +9,8 @@ describe('sign-in, session and account', () => {
   });
   after(() => t.close());
 
-  const login = (payload: unknown) => t.app.inject({ method: 'POST', url: '/api/auth/login', payload: payload as object });
+  const login = (payload: unknown) =>
+    t.app.inject({ method: 'POST', url: '/api/auth/login', payload: payload as object });
   const audit = async (action: string) => {
     const admin = await t.login(DEMO.admin);
     const res = await t.app.inject({ method: 'GET', url: `/api/audit?action=${action}`, headers: { cookie: admin } });
@@ -57,7 +58,11 @@ describe('sign-in, session and account', () => {
 
   test('/me is 401 when signed out or with a forged cookie, 200 when signed in', async () => {
     assert.equal((await t.app.inject({ method: 'GET', url: '/api/auth/me' })).statusCode, 401);
-    const forged = await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: 'hoptac_session=forged' } });
+    const forged = await t.app.inject({
+      method: 'GET',
+      url: '/api/auth/me',
+      headers: { cookie: 'hoptac_session=forged' },
+    });
     assert.equal(forged.statusCode, 401);
     assert.equal(forged.json().error.code, 'UNAUTHENTICATED');
     const cookie = await t.login(DEMO.council);
@@ -78,33 +83,72 @@ describe('sign-in, session and account', () => {
   });
 
   test('profile update: 401 signed out, 400 bad input, 200 and audited', async () => {
-    assert.equal((await t.app.inject({ method: 'PATCH', url: '/api/auth/me', payload: { locale: 'en' } })).statusCode, 401);
+    assert.equal(
+      (await t.app.inject({ method: 'PATCH', url: '/api/auth/me', payload: { locale: 'en' } })).statusCode,
+      401,
+    );
     const cookie = await t.login(DEMO.outlet);
-    const bad = await t.app.inject({ method: 'PATCH', url: '/api/auth/me', headers: { cookie }, payload: { locale: 'fr', displayName: '' } });
+    const bad = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/auth/me',
+      headers: { cookie },
+      payload: { locale: 'fr', displayName: '' },
+    });
     assert.equal(bad.statusCode, 400);
-    const ok = await t.app.inject({ method: 'PATCH', url: '/api/auth/me', headers: { cookie }, payload: { locale: 'en', displayName: 'Bùi Thanh Tâm' } });
+    const ok = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/auth/me',
+      headers: { cookie },
+      payload: { locale: 'en', displayName: 'Bùi Thanh Tâm' },
+    });
     assert.equal(ok.statusCode, 200);
     assert.equal(ok.json().locale, 'en');
     assert.equal(ok.json().displayName, 'Bùi Thanh Tâm');
     const entries = await audit('user.profile_updated');
-    assert.ok(entries.some((e) => (e.after as { locale: string }).locale === 'en' && (e.before as { locale: string }).locale === 'vi'));
+    assert.ok(
+      entries.some(
+        (e) => (e.after as { locale: string }).locale === 'en' && (e.before as { locale: string }).locale === 'vi',
+      ),
+    );
   });
 
   test('password change: 401, 400 too short, 400 wrong current, then 204 with other sessions ended', async () => {
     const url = '/api/auth/password';
-    assert.equal((await t.app.inject({ method: 'POST', url, payload: { currentPassword: 'x', newPassword: 'y'.repeat(12) } })).statusCode, 401);
+    assert.equal(
+      (await t.app.inject({ method: 'POST', url, payload: { currentPassword: 'x', newPassword: 'y'.repeat(12) } }))
+        .statusCode,
+      401,
+    );
     const cookie = await t.login(DEMO.coop);
     const other = await t.login(DEMO.coop);
-    const short = await t.app.inject({ method: 'POST', url, headers: { cookie }, payload: { currentPassword: 'hoptac-demo', newPassword: 'short' } });
+    const short = await t.app.inject({
+      method: 'POST',
+      url,
+      headers: { cookie },
+      payload: { currentPassword: 'hoptac-demo', newPassword: 'short' },
+    });
     assert.equal(short.statusCode, 400);
     assert.deepEqual(short.json().error.details.issues[0].path, ['body', 'newPassword']);
-    const wrong = await t.app.inject({ method: 'POST', url, headers: { cookie }, payload: { currentPassword: 'not-it', newPassword: 'a-long-new-password' } });
+    const wrong = await t.app.inject({
+      method: 'POST',
+      url,
+      headers: { cookie },
+      payload: { currentPassword: 'not-it', newPassword: 'a-long-new-password' },
+    });
     assert.equal(wrong.statusCode, 400);
     assert.equal(wrong.json().error.code, 'WRONG_PASSWORD');
-    const ok = await t.app.inject({ method: 'POST', url, headers: { cookie }, payload: { currentPassword: 'hoptac-demo', newPassword: 'a-long-new-password' } });
+    const ok = await t.app.inject({
+      method: 'POST',
+      url,
+      headers: { cookie },
+      payload: { currentPassword: 'hoptac-demo', newPassword: 'a-long-new-password' },
+    });
     assert.equal(ok.statusCode, 204);
     assert.equal((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } })).statusCode, 200);
-    assert.equal((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: other } })).statusCode, 401);
+    assert.equal(
+      (await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: other } })).statusCode,
+      401,
+    );
     assert.equal((await login({ email: DEMO.coop, password: 'hoptac-demo' })).statusCode, 401);
     assert.equal((await login({ email: DEMO.coop, password: 'a-long-new-password' })).statusCode, 200);
     const entries = await audit('user.password_changed');
@@ -128,16 +172,25 @@ describe('login rate limit', () => {
   after(() => t.close());
 
   test('the fourth attempt in a minute for one account is refused with 429 RATE_LIMITED', async () => {
-    const attempt = () => t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: DEMO.admin, password: 'guess' } });
+    const attempt = () =>
+      t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: DEMO.admin, password: 'guess' } });
     for (let i = 0; i < 3; i++) assert.equal((await attempt()).statusCode, 401);
     const limited = await attempt();
     assert.equal(limited.statusCode, 429);
     assert.equal(limited.json().error.code, 'RATE_LIMITED');
     // Even the right password is refused until the window passes.
-    const right = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: DEMO.admin, password: 'hoptac-demo' } });
+    const right = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: DEMO.admin, password: 'hoptac-demo' },
+    });
     assert.equal(right.statusCode, 429);
     // Another account from the same address is not locked out.
-    const other = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: DEMO.buyer, password: 'hoptac-demo' } });
+    const other = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: DEMO.buyer, password: 'hoptac-demo' },
+    });
     assert.equal(other.statusCode, 200);
     assert.ok(cookieFrom(other));
   });

@@ -1,11 +1,14 @@
 import type { Role, SessionUser, UserListQuery, UserSummary } from '@hoptac/core';
-import { and, asc, count, eq, gt, ilike, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
+import { foldVietnamese } from '@hoptac/core';
+import { and, asc, count, eq, gt, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { likeContains, toLimitOffset } from '../../kernel/pagination.ts';
 import { sessions, userCommunes, userRoles, users } from './identity.schema.ts';
 
 // Roles and communes ride along as JSON sub-selects: one round trip per user row.
-const rolesJson = sql<Role[]>`coalesce((select json_agg(r.role order by r.role) from user_roles r where r.user_id = ${users.id}), '[]'::json)`;
+const rolesJson = sql<
+  Role[]
+>`coalesce((select json_agg(r.role order by r.role) from user_roles r where r.user_id = ${users.id}), '[]'::json)`;
 const communesJson = sql<SessionUser['communes']>`coalesce((
   select json_agg(json_build_object('scheme', c.scheme, 'code', c.code, 'fullName', u.full_name) order by c.code)
   from user_communes c join admin_units u on u.scheme = c.scheme and u.code = c.code
@@ -40,6 +43,11 @@ function toSummary(row: SummaryRow): UserSummary {
 
 function toSessionUser(row: Omit<SessionUser, 'locale'> & { locale: string }): SessionUser {
   return { ...row, locale: row.locale === 'en' ? 'en' : 'vi' };
+}
+
+/** The folded search key of an account; every write of email or name must refresh it. */
+export function userSearchKey(email: string, displayName: string): string {
+  return foldVietnamese(`${email} ${displayName}`);
 }
 
 export async function findCredentialsByEmail(db: DbOrTx, email: string) {
@@ -106,11 +114,16 @@ export async function updatePasswordHash(db: DbOrTx, userId: string, passwordHas
   await db.update(users).set({ passwordHash, passwordChangedAt: at, updatedAt: at }).where(eq(users.id, userId));
 }
 
-export async function updateProfile(db: DbOrTx, userId: string, patch: { displayName?: string; locale?: string }, at: Date) {
+export async function updateProfile(
+  db: DbOrTx,
+  user: { id: string; email: string },
+  patch: { displayName: string; locale: string },
+  at: Date,
+) {
   await db
     .update(users)
-    .set({ ...patch, updatedAt: at })
-    .where(eq(users.id, userId));
+    .set({ ...patch, searchFolded: userSearchKey(user.email, patch.displayName), updatedAt: at })
+    .where(eq(users.id, user.id));
 }
 
 export async function setActive(db: DbOrTx, userId: string, active: boolean, at: Date) {
@@ -119,11 +132,24 @@ export async function setActive(db: DbOrTx, userId: string, active: boolean, at:
 
 export async function insertUser(
   db: DbOrTx,
-  u: { email: string; displayName: string; passwordHash: string; roles: Role[]; communes: { scheme: string; code: string }[]; entityId?: string | null },
+  u: {
+    email: string;
+    displayName: string;
+    passwordHash: string;
+    roles: Role[];
+    communes: { scheme: string; code: string }[];
+    entityId?: string | null;
+  },
 ): Promise<string> {
   const [row] = await db
     .insert(users)
-    .values({ email: u.email, displayName: u.displayName, passwordHash: u.passwordHash, entityId: u.entityId ?? null })
+    .values({
+      email: u.email,
+      displayName: u.displayName,
+      passwordHash: u.passwordHash,
+      entityId: u.entityId ?? null,
+      searchFolded: userSearchKey(u.email, u.displayName),
+    })
     .returning({ id: users.id });
   const id = row!.id;
   await db.insert(userRoles).values(u.roles.map((role) => ({ userId: id, role })));
@@ -146,11 +172,13 @@ export async function countUsers(db: DbOrTx): Promise<number> {
 export async function listUsers(db: DbOrTx, q: UserListQuery): Promise<{ items: UserSummary[]; total: number }> {
   const conds: SQL[] = [];
   if (q.q) {
-    const pattern = likeContains(q.q);
-    conds.push(or(ilike(users.email, pattern), ilike(users.displayName, pattern))!);
+    const pattern = likeContains(foldVietnamese(q.q));
+    conds.push(sql`${users.searchFolded} like ${pattern}`);
   }
   if (q.role) {
-    conds.push(inArray(users.id, db.select({ id: userRoles.userId }).from(userRoles).where(eq(userRoles.role, q.role))));
+    conds.push(
+      inArray(users.id, db.select({ id: userRoles.userId }).from(userRoles).where(eq(userRoles.role, q.role))),
+    );
   }
   const where = conds.length > 0 ? and(...conds) : undefined;
   const { limit, offset } = toLimitOffset(q);

@@ -2,6 +2,7 @@ import {
   changePasswordBodySchema,
   createUserBodySchema,
   loginBodySchema,
+  sessionStateSchema,
   sessionUserSchema,
   setUserActiveBodySchema,
   updateProfileBodySchema,
@@ -11,7 +12,15 @@ import {
 } from '@hoptac/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { actorOf, currentUser, requireRole, requireUser, SESSION_COOKIE, sessionToken } from '../../kernel/auth.ts';
+import {
+  actorOf,
+  currentUser,
+  optionalUser,
+  requireRole,
+  requireUser,
+  SESSION_COOKIE,
+  sessionToken,
+} from '../../kernel/auth.ts';
 import { AppError } from '../../kernel/errors.ts';
 import { errorResponses } from '../../kernel/route-schema.ts';
 import type { IdentityService } from './identity.service.ts';
@@ -26,7 +35,11 @@ export const identityRoutes: FastifyPluginAsyncZod<IdentityRouteOptions> = async
   app.post(
     '/api/auth/login',
     {
-      schema: { tags, body: loginBodySchema, response: { 200: sessionUserSchema, ...errorResponses(400, 401, 403, 429) } },
+      schema: {
+        tags,
+        body: loginBodySchema,
+        response: { 200: sessionUserSchema, ...errorResponses(400, 401, 403, 429) },
+      },
       config: {
         rateLimit: {
           max: opts.loginRateLimit,
@@ -37,7 +50,11 @@ export const identityRoutes: FastifyPluginAsyncZod<IdentityRouteOptions> = async
       },
     },
     async (request, reply) => {
-      const { token, expiresAt, user } = await service.login(request.body, actorOf(request), request.headers['user-agent'] ?? null);
+      const { token, expiresAt, user } = await service.login(
+        request.body,
+        actorOf(request),
+        request.headers['user-agent'] ?? null,
+      );
       reply.setCookie(SESSION_COOKIE, token, { ...cookie, expires: expiresAt });
       return user;
     },
@@ -49,24 +66,28 @@ export const identityRoutes: FastifyPluginAsyncZod<IdentityRouteOptions> = async
     async (request) => currentUser(request),
   );
 
+  app.get('/api/auth/session', { schema: { tags, response: { 200: sessionStateSchema } } }, async (request) => ({
+    user: await optionalUser(request),
+  }));
+
   app.patch(
     '/api/auth/me',
     {
       preHandler: requireUser,
-      schema: { tags, body: updateProfileBodySchema, response: { 200: sessionUserSchema, ...errorResponses(400, 401) } },
+      schema: {
+        tags,
+        body: updateProfileBodySchema,
+        response: { 200: sessionUserSchema, ...errorResponses(400, 401) },
+      },
     },
     async (request) => service.updateProfile(currentUser(request), request.body, actorOf(request)),
   );
 
-  app.post(
-    '/api/auth/logout',
-    { schema: { tags, response: { 204: z.null() } } },
-    async (request, reply) => {
-      await service.logout(sessionToken(request), actorOf(request));
-      reply.clearCookie(SESSION_COOKIE, cookie);
-      return reply.status(204).send(null);
-    },
-  );
+  app.post('/api/auth/logout', { schema: { tags, response: { 204: z.null() } } }, async (request, reply) => {
+    await service.logout(sessionToken(request), actorOf(request));
+    reply.clearCookie(SESSION_COOKIE, cookie);
+    return reply.status(204).send(null);
+  });
 
   app.post(
     '/api/auth/password',
@@ -89,7 +110,11 @@ export const identityRoutes: FastifyPluginAsyncZod<IdentityRouteOptions> = async
     '/api/users',
     {
       preHandler: admin,
-      schema: { tags: userTags, querystring: userListQuerySchema, response: { 200: userPageSchema, ...errorResponses(400, 401, 403) } },
+      schema: {
+        tags: userTags,
+        querystring: userListQuerySchema,
+        response: { 200: userPageSchema, ...errorResponses(400, 401, 403) },
+      },
     },
     async (request) => service.listUsers(request.query),
   );
@@ -98,7 +123,11 @@ export const identityRoutes: FastifyPluginAsyncZod<IdentityRouteOptions> = async
     '/api/users',
     {
       preHandler: admin,
-      schema: { tags: userTags, body: createUserBodySchema, response: { 201: userSummarySchema, ...errorResponses(400, 401, 403, 409) } },
+      schema: {
+        tags: userTags,
+        body: createUserBodySchema,
+        response: { 201: userSummarySchema, ...errorResponses(400, 401, 403, 409) },
+      },
     },
     async (request, reply) => reply.status(201).send(await service.createUser(request.body, actorOf(request))),
   );

@@ -1,21 +1,28 @@
+import { sql } from 'drizzle-orm';
 import { boolean, foreignKey, index, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { citext } from '../../db/types.ts';
-import { adminUnits } from '../places/index.ts';
+import { adminUnits } from '../places/places.schema.ts';
 
-export const users = pgTable('users', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  email: citext('email').notNull().unique(),
-  displayName: text('display_name').notNull(),
-  passwordHash: text('password_hash').notNull(),
-  locale: text('locale').notNull().default('vi'),
-  active: boolean('active').notNull().default(true),
-  /** The registered entity an entity_member acts for (the registry links it). */
-  entityId: uuid('entity_id'),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-  lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
-  passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }),
-});
+export const users = pgTable(
+  'users',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    email: citext('email').notNull().unique(),
+    displayName: text('display_name').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    locale: text('locale').notNull().default('vi'),
+    active: boolean('active').notNull().default(true),
+    /** The registered entity an entity_member acts for (the registry links it). */
+    entityId: uuid('entity_id'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
+    passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }),
+    /** foldVietnamese(email + name), kept by the repository: accent-insensitive, indexed account search. */
+    searchFolded: text('search_folded').notNull().default(''),
+  },
+  (t) => [index('users_search_folded_trgm_idx').using('gin', sql`${t.searchFolded} gin_trgm_ops`)],
+);
 
 export const userRoles = pgTable(
   'user_roles',

@@ -11,7 +11,12 @@ type DemoAccount = { email: string; displayName: string; roles: Role[]; communeC
 /** One account per role (README lists them). The officer covers Đông Anh and Bát Tràng. */
 export const DEMO_ACCOUNTS: DemoAccount[] = [
   { email: 'admin@demo.hoptac.vn', displayName: 'Nguyễn Thị Hà (Sở NN&MT)', roles: ['city_admin'] },
-  { email: 'officer@demo.hoptac.vn', displayName: 'Trần Văn Minh (cán bộ xã)', roles: ['commune_officer'], communeCodes: ['00454', '00577'] },
+  {
+    email: 'officer@demo.hoptac.vn',
+    displayName: 'Trần Văn Minh (cán bộ xã)',
+    roles: ['commune_officer'],
+    communeCodes: ['00454', '00577'],
+  },
   { email: 'council1@demo.hoptac.vn', displayName: 'Lê Thị Lan (Hội đồng OCOP)', roles: ['council_member'] },
   { email: 'council2@demo.hoptac.vn', displayName: 'Phạm Quốc Hùng (Hội đồng OCOP)', roles: ['council_member'] },
   { email: 'council3@demo.hoptac.vn', displayName: 'Đỗ Thu Trang (Hội đồng OCOP)', roles: ['council_member'] },
@@ -33,7 +38,12 @@ export async function seedDemoAccounts(db: Db): Promise<boolean> {
         roles: a.roles,
         communes: (a.communeCodes ?? []).map((code) => ({ scheme: CURRENT_SCHEME, code })),
       });
-      await recordAudit(tx, SYSTEM_ACTOR, { action: 'user.created', entityType: 'user', entityId: id, after: { email: a.email, roles: a.roles, demo: true } });
+      await recordAudit(tx, SYSTEM_ACTOR, {
+        action: 'user.created',
+        entityType: 'user',
+        entityId: id,
+        after: { email: a.email, roles: a.roles, demo: true },
+      });
     }
   });
   return true;

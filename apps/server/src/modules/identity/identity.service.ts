@@ -33,7 +33,12 @@ export function createIdentityService(deps: IdentityDeps) {
       const cred = await repo.findCredentialsByEmail(db, body.email);
       const ok = await verifyPassword(cred?.passwordHash ?? null, body.password);
       if (!cred || !ok) {
-        await recordAudit(db, actor, { action: 'auth.login_failed', entityType: 'user', entityId: cred?.id ?? null, after: { email: body.email } });
+        await recordAudit(db, actor, {
+          action: 'auth.login_failed',
+          entityType: 'user',
+          entityId: cred?.id ?? null,
+          after: { email: body.email },
+        });
         throw new AppError('INVALID_CREDENTIALS', 'Wrong e-mail or password');
       }
       if (!cred.active) throw new AppError('ACCOUNT_DISABLED', 'This account is disabled');
@@ -43,7 +48,11 @@ export function createIdentityService(deps: IdentityDeps) {
       await db.transaction(async (tx) => {
         await repo.insertSession(tx, { id: sessionIdOf(token), userId: cred.id, expiresAt, ip: actor.ip, userAgent });
         await repo.touchLastLogin(tx, cred.id, at);
-        await recordAudit(tx, { ...actor, userId: cred.id }, { action: 'auth.login', entityType: 'user', entityId: cred.id });
+        await recordAudit(
+          tx,
+          { ...actor, userId: cred.id },
+          { action: 'auth.login', entityType: 'user', entityId: cred.id },
+        );
       });
       const user = await repo.findSessionUserById(db, cred.id);
       return { token, expiresAt, user: user! };
@@ -59,7 +68,12 @@ export function createIdentityService(deps: IdentityDeps) {
       if (!token) return;
       await db.transaction(async (tx) => {
         const ended = await repo.deleteSession(tx, sessionIdOf(token));
-        if (ended) await recordAudit(tx, { ...actor, userId: ended.userId }, { action: 'auth.logout', entityType: 'user', entityId: ended.userId });
+        if (ended)
+          await recordAudit(
+            tx,
+            { ...actor, userId: ended.userId },
+            { action: 'auth.logout', entityType: 'user', entityId: ended.userId },
+          );
       });
     },
 
@@ -72,7 +86,11 @@ export function createIdentityService(deps: IdentityDeps) {
         });
       }
       if (body.currentPassword === body.newPassword) {
-        throw validationFailed(['body', 'newPassword'], 'The new password must differ from the current one', 'same_password');
+        throw validationFailed(
+          ['body', 'newPassword'],
+          'The new password must differ from the current one',
+          'same_password',
+        );
       }
       const newHash = await hashPassword(body.newPassword);
       await db.transaction(async (tx) => {
@@ -88,8 +106,14 @@ export function createIdentityService(deps: IdentityDeps) {
       const before = { displayName: user.displayName, locale: user.locale };
       const after = { displayName: body.displayName ?? user.displayName, locale: body.locale ?? user.locale };
       await db.transaction(async (tx) => {
-        await repo.updateProfile(tx, user.id, after, now());
-        await recordAudit(tx, actor, { action: 'user.profile_updated', entityType: 'user', entityId: user.id, before, after });
+        await repo.updateProfile(tx, user, after, now());
+        await recordAudit(tx, actor, {
+          action: 'user.profile_updated',
+          entityType: 'user',
+          entityId: user.id,
+          before,
+          after,
+        });
       });
       return (await repo.findSessionUserById(db, user.id))!;
     },
@@ -105,7 +129,11 @@ export function createIdentityService(deps: IdentityDeps) {
       const found = await findExistingCommunes(db, CURRENT_SCHEME, codes);
       const missing = codes.filter((c) => !found.has(c));
       if (missing.length > 0) {
-        throw validationFailed(['body', 'communeCodes'], `Unknown commune code(s): ${missing.join(', ')}`, 'unknown_commune');
+        throw validationFailed(
+          ['body', 'communeCodes'],
+          `Unknown commune code(s): ${missing.join(', ')}`,
+          'unknown_commune',
+        );
       }
       if (await repo.emailExists(db, body.email)) {
         throw new AppError('EMAIL_TAKEN', 'An account with this e-mail exists', {

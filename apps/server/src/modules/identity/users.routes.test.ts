@@ -21,7 +21,11 @@ describe('account administration (city admin only)', () => {
   const routes = [
     { method: 'GET' as const, url: '/api/users' },
     { method: 'POST' as const, url: '/api/users', payload: newUser },
-    { method: 'PATCH' as const, url: '/api/users/00000000-0000-4000-8000-000000000000/active', payload: { active: false } },
+    {
+      method: 'PATCH' as const,
+      url: '/api/users/00000000-0000-4000-8000-000000000000/active',
+      payload: { active: false },
+    },
   ];
 
   test('401 signed out and 403 for every other role on every route', async () => {
@@ -41,14 +45,25 @@ describe('account administration (city admin only)', () => {
     assert.equal(all.statusCode, 200);
     assert.equal(all.json().total, 8);
     assert.equal(all.json().items.length, 3);
-    const council = await t.app.inject({ method: 'GET', url: '/api/users?role=council_member', headers: { cookie: admin } });
+    const council = await t.app.inject({
+      method: 'GET',
+      url: '/api/users?role=council_member',
+      headers: { cookie: admin },
+    });
     assert.equal(council.json().total, 3);
     const search = await t.app.inject({ method: 'GET', url: '/api/users?q=OFFICER', headers: { cookie: admin } });
-    assert.deepEqual(search.json().items.map((u: { email: string }) => u.email), [DEMO.officer]);
+    assert.deepEqual(
+      search.json().items.map((u: { email: string }) => u.email),
+      [DEMO.officer],
+    );
     // LIKE wildcards in the search are matched literally.
     const wildcard = await t.app.inject({ method: 'GET', url: '/api/users?q=%25', headers: { cookie: admin } });
     assert.equal(wildcard.json().total, 0);
-    const bad = await t.app.inject({ method: 'GET', url: '/api/users?pageSize=5000&role=king', headers: { cookie: admin } });
+    const bad = await t.app.inject({
+      method: 'GET',
+      url: '/api/users?pageSize=5000&role=king',
+      headers: { cookie: admin },
+    });
     assert.equal(bad.statusCode, 400);
     const paths = bad.json().error.details.issues.map((i: { path: string[] }) => i.path.join('.'));
     assert.deepEqual(paths.sort(), ['querystring.pageSize', 'querystring.role']);
@@ -84,10 +99,19 @@ describe('account administration (city admin only)', () => {
     const cookie = await t.login(newUser.email, newUser.password);
     const me = await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } });
     assert.deepEqual(me.json().roles, ['commune_officer']);
-    const dup = await t.app.inject({ method: 'POST', url: '/api/users', headers: { cookie: admin }, payload: { ...newUser, email: newUser.email.toUpperCase() } });
+    const dup = await t.app.inject({
+      method: 'POST',
+      url: '/api/users',
+      headers: { cookie: admin },
+      payload: { ...newUser, email: newUser.email.toUpperCase() },
+    });
     assert.equal(dup.statusCode, 409);
     assert.equal(dup.json().error.code, 'EMAIL_TAKEN');
-    const audit = await t.app.inject({ method: 'GET', url: '/api/audit?action=user.created&actorEmail=admin@demo.hoptac.vn', headers: { cookie: admin } });
+    const audit = await t.app.inject({
+      method: 'GET',
+      url: '/api/audit?action=user.created&actorEmail=admin@demo.hoptac.vn',
+      headers: { cookie: admin },
+    });
     const entry = audit.json().items[0];
     assert.equal(entry.entityId, created.id);
     assert.equal(entry.after.email, newUser.email);
@@ -98,25 +122,57 @@ describe('account administration (city admin only)', () => {
     const list = await t.app.inject({ method: 'GET', url: `/api/users?q=${DEMO.buyer}`, headers: { cookie: admin } });
     const buyer = list.json().items[0];
     const buyerCookie = await t.login(DEMO.buyer);
-    const off = await t.app.inject({ method: 'PATCH', url: `/api/users/${buyer.id}/active`, headers: { cookie: admin }, payload: { active: false } });
+    const off = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/users/${buyer.id}/active`,
+      headers: { cookie: admin },
+      payload: { active: false },
+    });
     assert.equal(off.statusCode, 200);
     assert.equal(off.json().active, false);
-    assert.equal((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: buyerCookie } })).statusCode, 401);
-    const denied = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: DEMO.buyer, password: 'hoptac-demo' } });
+    assert.equal(
+      (await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: buyerCookie } })).statusCode,
+      401,
+    );
+    const denied = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: DEMO.buyer, password: 'hoptac-demo' },
+    });
     assert.equal(denied.statusCode, 403);
     assert.equal(denied.json().error.code, 'ACCOUNT_DISABLED');
-    const on = await t.app.inject({ method: 'PATCH', url: `/api/users/${buyer.id}/active`, headers: { cookie: admin }, payload: { active: true } });
+    const on = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/users/${buyer.id}/active`,
+      headers: { cookie: admin },
+      payload: { active: true },
+    });
     assert.equal(on.json().active, true);
     await t.login(DEMO.buyer);
   });
 
   test('404 for an unknown account, 400 for a malformed id, 409 for disabling oneself', async () => {
-    const missing = await t.app.inject({ method: 'PATCH', url: '/api/users/00000000-0000-4000-8000-000000000000/active', headers: { cookie: admin }, payload: { active: false } });
+    const missing = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/users/00000000-0000-4000-8000-000000000000/active',
+      headers: { cookie: admin },
+      payload: { active: false },
+    });
     assert.equal(missing.statusCode, 404);
-    const malformed = await t.app.inject({ method: 'PATCH', url: '/api/users/42/active', headers: { cookie: admin }, payload: { active: 'no' } });
+    const malformed = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/users/42/active',
+      headers: { cookie: admin },
+      payload: { active: 'no' },
+    });
     assert.equal(malformed.statusCode, 400);
     const me = await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: admin } });
-    const self = await t.app.inject({ method: 'PATCH', url: `/api/users/${me.json().id}/active`, headers: { cookie: admin }, payload: { active: false } });
+    const self = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/users/${me.json().id}/active`,
+      headers: { cookie: admin },
+      payload: { active: false },
+    });
     assert.equal(self.statusCode, 409);
   });
 });

@@ -1,4 +1,3 @@
-export { adminUnits } from './places.schema.ts';
 export { placesRoutes } from './places.routes.ts';
 export { createPlacesService, type PlacesService } from './places.service.ts';
 export { syncAdminUnits } from './places.reference.ts';

@@ -41,7 +41,9 @@ function toUnit(r: UnitRow): Unit {
     name: r.name,
     fullName: r.fullName,
     nameEn: r.nameEn,
-    parent: r.parentCode ? { scheme: r.scheme as Unit['scheme'], code: r.parentCode, fullName: r.parentFullName ?? '' } : null,
+    parent: r.parentCode
+      ? { scheme: r.scheme as Unit['scheme'], code: r.parentCode, fullName: r.parentFullName ?? '' }
+      : null,
   };
 }
 
@@ -66,11 +68,17 @@ export async function listUnits(db: DbOrTx, q: UnitListQuery, folded: string | n
   if (folded) {
     // Folded full names read "<type word> <name>": ending with the text means the bare name matches exactly.
     const e = escapeLike(folded);
-    order.unshift(sql`case when ${adminUnits.nameFolded} like ${`% ${e}`} then 0 when ${adminUnits.nameFolded} like ${`% ${e}%`} then 1 else 2 end`);
+    order.unshift(
+      sql`case when ${adminUnits.nameFolded} like ${`% ${e}`} then 0 when ${adminUnits.nameFolded} like ${`% ${e}%`} then 1 else 2 end`,
+    );
   }
   const { limit, offset } = toLimitOffset(q);
   const [rows, totals] = await Promise.all([
-    selectUnits(db).where(where).orderBy(...order).limit(limit).offset(offset),
+    selectUnits(db)
+      .where(where)
+      .orderBy(...order)
+      .limit(limit)
+      .offset(offset),
     db.select({ n: count() }).from(adminUnits).where(where),
   ]);
   return { items: rows.map(toUnit), total: totals[0]?.n ?? 0 };
@@ -103,8 +111,14 @@ export async function findLinkedUnits(
   const l = adminUnitLinks;
   const [self, other] =
     direction === 'successors'
-      ? [and(eq(l.fromScheme, scheme), eq(l.fromCode, code)), and(eq(adminUnits.scheme, l.toScheme), eq(adminUnits.code, l.toCode))]
-      : [and(eq(l.toScheme, scheme), eq(l.toCode, code)), and(eq(adminUnits.scheme, l.fromScheme), eq(adminUnits.code, l.fromCode))];
+      ? [
+          and(eq(l.fromScheme, scheme), eq(l.fromCode, code)),
+          and(eq(adminUnits.scheme, l.toScheme), eq(adminUnits.code, l.toCode)),
+        ]
+      : [
+          and(eq(l.toScheme, scheme), eq(l.toCode, code)),
+          and(eq(adminUnits.scheme, l.fromScheme), eq(adminUnits.code, l.fromCode)),
+        ];
   const rows = await db
     .select({ ...unitColumns, kind: adminUnitLinks.kind })
     .from(adminUnits)

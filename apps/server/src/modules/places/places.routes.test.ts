@@ -15,7 +15,10 @@ describe('administrative units before and after 1 July 2025', () => {
 
   test('both editions are loaded with the official counts', async () => {
     const schemes = (await get('/api/places/schemes')).json();
-    assert.deepEqual(schemes.map((s: { code: string }) => s.code), ['2025-01', '2025-07']);
+    assert.deepEqual(
+      schemes.map((s: { code: string }) => s.code),
+      ['2025-01', '2025-07'],
+    );
     const count = async (q: string) => (await get(`/api/places/units?${q}&pageSize=1`)).json().total;
     assert.equal(await count('scheme=2025-07&level=province'), 34);
     assert.equal(await count('scheme=2025-07&level=commune'), 126);
@@ -30,7 +33,10 @@ describe('administrative units before and after 1 July 2025', () => {
       assert.equal(res.items[0].fullName, 'Xã Đông Anh', q);
     }
     const old = (await get('/api/places/units?scheme=2025-01&q=dong%20anh')).json();
-    assert.deepEqual(old.items.map((u: UnitJson) => u.fullName), ['Huyện Đông Anh', 'Thị trấn Đông Anh']);
+    assert.deepEqual(
+      old.items.map((u: UnitJson) => u.fullName),
+      ['Huyện Đông Anh', 'Thị trấn Đông Anh'],
+    );
     const none = (await get('/api/places/units?scheme=2025-07&q=%25%25')).json();
     assert.equal(none.total, 0);
   });
@@ -64,7 +70,10 @@ describe('administrative units before and after 1 July 2025', () => {
   test('an old commune that moved whole maps to one new unit', async () => {
     const d = (await get('/api/places/units/2025-01/09859/detail')).json();
     assert.equal(d.fullName, 'Xã Sơn Đồng');
-    assert.deepEqual(d.successors.map((l: LinkJson) => [l.unit.code, l.unit.fullName, l.kind]), [['09871', 'Xã Sơn Đồng', 'full']]);
+    assert.deepEqual(
+      d.successors.map((l: LinkJson) => [l.unit.code, l.unit.fullName, l.kind]),
+      [['09871', 'Xã Sơn Đồng', 'full']],
+    );
     assert.deepEqual(d.predecessors, []);
   });
 

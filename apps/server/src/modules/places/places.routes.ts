@@ -1,4 +1,11 @@
-import { schemeInfoSchema, unitDetailSchema, unitListQuerySchema, unitPageSchema, unitParamsSchema, unitSchema } from '@hoptac/core';
+import {
+  schemeInfoSchema,
+  unitDetailSchema,
+  unitListQuerySchema,
+  unitPageSchema,
+  unitParamsSchema,
+  unitSchema,
+} from '@hoptac/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorResponses } from '../../kernel/route-schema.ts';

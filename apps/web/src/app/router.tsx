@@ -1,0 +1,37 @@
+import { createRouter } from '@tanstack/react-router';
+import type { QueryClient } from '@tanstack/react-query';
+import { accountRoute } from './routes/account/account.tsx';
+import { auditRoute } from './routes/admin/audit.tsx';
+import { usersRoute } from './routes/admin/users.tsx';
+import { loginRoute } from './routes/auth/login.tsx';
+import { homeRoute } from './routes/home/home.tsx';
+import { NotFoundPage } from './routes/not-found.tsx';
+import { CrashPage, rootRoute } from './routes/root.tsx';
+import { unitDetailRoute } from './routes/units/unit-detail.tsx';
+import { unitsRoute } from './routes/units/units-list.tsx';
+
+export const routeTree = rootRoute.addChildren([
+  homeRoute,
+  loginRoute,
+  accountRoute,
+  unitsRoute,
+  unitDetailRoute,
+  auditRoute,
+  usersRoute,
+]);
+
+export function createAppRouter(queryClient: QueryClient) {
+  return createRouter({
+    routeTree,
+    context: { queryClient },
+    defaultNotFoundComponent: NotFoundPage,
+    defaultErrorComponent: CrashPage,
+    scrollRestoration: true,
+  });
+}
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: ReturnType<typeof createAppRouter>;
+  }
+}

@@ -1,0 +1,59 @@
+import { Outlet, createRootRouteWithContext, useRouter, type ErrorComponentProps } from '@tanstack/react-router';
+import type { QueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Button } from '../../components/button.tsx';
+import { Layout } from '../../components/layout.tsx';
+import type { NavItem } from '../../components/nav.tsx';
+import { hasRole, useMe } from '../../features/identity/index.ts';
+import { SessionControls } from '../session-controls.tsx';
+import { NotFoundPage } from './not-found.tsx';
+
+export interface RouterContext {
+  queryClient: QueryClient;
+}
+
+function RootLayout() {
+  const { t } = useTranslation('common');
+  const { data: user } = useMe();
+
+  const navItems: NavItem[] = [
+    { to: '/', label: t('nav.home'), exact: true },
+    { to: '/units', label: t('nav.units') },
+  ];
+  if (user) navItems.push({ to: '/account', label: t('nav.account') });
+  if (hasRole(user, 'city_admin')) {
+    navItems.push({ to: '/admin/audit', label: t('nav.audit') }, { to: '/admin/users', label: t('nav.users') });
+  }
+
+  return (
+    <Layout navItems={navItems} session={<SessionControls />}>
+      <Outlet />
+    </Layout>
+  );
+}
+
+/** Last resort for a render error: a translated message and a retry, never a blank page. */
+export function CrashPage({ reset }: ErrorComponentProps) {
+  const { t } = useTranslation('common');
+  const router = useRouter();
+  return (
+    <section className="message-page" role="alert">
+      <h1>{t('crash.title')}</h1>
+      <p>{t('crash.body')}</p>
+      <Button
+        onClick={() => {
+          reset();
+          void router.invalidate();
+        }}
+      >
+        {t('actions.retry')}
+      </Button>
+    </section>
+  );
+}
+
+export const rootRoute = createRootRouteWithContext<RouterContext>()({
+  component: RootLayout,
+  notFoundComponent: NotFoundPage,
+  errorComponent: CrashPage,
+});

@@ -1,0 +1,3 @@
+export * from './api.ts';
+export { AuditFilters } from './components/audit-filters.tsx';
+export { AuditTable } from './components/audit-table.tsx';

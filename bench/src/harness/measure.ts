@@ -1,0 +1,138 @@
+import type { Role } from '@hoptac/core';
+import type { BenchAccount } from './databases.ts';
+import { loadRoute, type LoadResult } from './load.ts';
+import type { BenchRoute, CeilingName } from './routes.ts';
+import type { RunningServer } from './server.ts';
+
+const SESSION_COOKIE = 'hoptac_session';
+
+export type RouteOutcome = {
+  route: BenchRoute;
+  /** failing = any non-2xx, socket error or failed check: its figures are not a measurement. */
+  status: 'ok' | 'failing';
+  problems: string[];
+  load?: LoadResult;
+  ratio?: number;
+  /** Whether the ratio reaches the route's target (undefined without a target or a ratio). */
+  meetsTarget?: boolean;
+};
+
+export type MeasureOptions = {
+  connections: number;
+  durationSec: number;
+  warmupSec: number;
+  log: (line: string) => void;
+};
+
+/** Signs in through the real login route and returns the Cookie header value. */
+export async function signIn(baseUrl: string, account: BenchAccount): Promise<string> {
+  const res = await fetch(`${baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: account.email, password: account.password }),
+    signal: AbortSignal.timeout(10_000),
+  });
+  if (res.status !== 200)
+    throw new Error(`sign-in as ${account.role} answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
+  const cookie = res.headers.getSetCookie().find((c) => c.startsWith(`${SESSION_COOKIE}=`));
+  if (!cookie) throw new Error(`sign-in as ${account.role} set no ${SESSION_COOKIE} cookie`);
+  return cookie.split(';')[0]!;
+}
+
+/** One request before the load: the route must answer 2xx with a body that passes its check. */
+async function preflight(url: string, headers: Record<string, string>, route: BenchRoute): Promise<string[]> {
+  try {
+    const res = await fetch(url, { headers, signal: AbortSignal.timeout(10_000) });
+    const text = await res.text();
+    if (res.status < 200 || res.status > 299) return [`answered ${res.status}: ${text.slice(0, 200)}`];
+    if (route.check) {
+      const problem = route.check(JSON.parse(text) as unknown);
+      if (problem) return [problem];
+    }
+    return [];
+  } catch (err) {
+    return [`request failed: ${err instanceof Error ? err.message : String(err)}`];
+  }
+}
+
+/**
+ * The server keeps working through requests the warm-up abandoned; on PGlite they queue behind one
+ * another. One request to the same route waits its turn behind them, so the measured run starts clean.
+ */
+async function drain(url: string, headers: Record<string, string>): Promise<void> {
+  await fetch(url, { headers, signal: AbortSignal.timeout(60_000) })
+    .then((res) => res.arrayBuffer())
+    .catch(() => undefined);
+}
+
+function problemsOf(load: LoadResult): string[] {
+  const out: string[] = [];
+  if (load.non2xx > 0) {
+    const codes = Object.entries(load.badStatuses)
+      .map(([code, n]) => `${n} × ${code}`)
+      .join(', ');
+    out.push(`${load.non2xx} non-2xx responses (${codes || 'status unknown'})`);
+  }
+  if (load.errors > 0) out.push(`${load.errors} socket errors (${load.timeouts} timeouts)`);
+  if (load.requests === 0) out.push('no request completed');
+  return out;
+}
+
+/** Loads every route in list order against one running server, then computes the ratios. */
+export async function measureRoutes(
+  server: RunningServer,
+  routes: readonly BenchRoute[],
+  accounts: readonly BenchAccount[],
+  opts: MeasureOptions,
+): Promise<RouteOutcome[]> {
+  const cookies = new Map<Role, string>();
+  for (const account of accounts) cookies.set(account.role, await signIn(server.baseUrl, account));
+
+  const outcomes: RouteOutcome[] = [];
+  for (const route of routes) {
+    const url = `${server.baseUrl}${route.path}`;
+    const headers: Record<string, string> = {};
+    if (route.auth) {
+      const cookie = cookies.get(route.auth);
+      if (!cookie) throw new Error(`route "${route.name}" needs a ${route.auth} session but none was prepared`);
+      headers.cookie = cookie;
+    }
+    if (!server.alive()) {
+      outcomes.push({ route, status: 'failing', problems: ['server had exited'] });
+      continue;
+    }
+    const early = await preflight(url, headers, route);
+    if (early.length > 0) {
+      opts.log(`    ${route.name}: FAILING before load — ${early.join('; ')}`);
+      outcomes.push({ route, status: 'failing', problems: early });
+      continue;
+    }
+    if (opts.warmupSec > 0) {
+      await loadRoute(url, { connections: opts.connections, durationSec: opts.warmupSec, headers });
+      await drain(url, headers);
+    }
+    const load = await loadRoute(url, { connections: opts.connections, durationSec: opts.durationSec, headers });
+    const problems = problemsOf(load);
+    if (!server.alive()) problems.push('server exited during the load');
+    outcomes.push({ route, status: problems.length > 0 ? 'failing' : 'ok', problems, load });
+    const flag = problems.length > 0 ? `  FAILING: ${problems.join('; ')}` : '';
+    opts.log(
+      `    ${route.name.padEnd(44)} ${load.reqPerSec.toFixed(0).padStart(7)} req/s  p50 ${load.p50Ms} ms  p99 ${load.p99Ms} ms${flag}`,
+    );
+  }
+  applyRatios(outcomes);
+  return outcomes;
+}
+
+/** ratio = route req/s ÷ its ceiling's req/s, only between measurements that did not fail. */
+export function applyRatios(outcomes: RouteOutcome[]): void {
+  const ceilings = new Map<CeilingName, RouteOutcome>();
+  for (const o of outcomes) if (o.route.ceiling) ceilings.set(o.route.ceiling, o);
+  for (const o of outcomes) {
+    if (!o.route.compareTo || o.status !== 'ok' || !o.load) continue;
+    const ceiling = ceilings.get(o.route.compareTo);
+    if (!ceiling || ceiling.status !== 'ok' || !ceiling.load || ceiling.load.reqPerSec <= 0) continue;
+    o.ratio = o.load.reqPerSec / ceiling.load.reqPerSec;
+    if (o.route.targetRatio !== undefined) o.meetsTarget = o.ratio >= o.route.targetRatio;
+  }
+}

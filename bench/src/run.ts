@@ -1,0 +1,163 @@
+// npm run bench [-- --scale hanoi|national --duration S --warmup S --connections N --db both|postgres|pglite --out FILE]
+// Seeds each database, starts the real server on it, loads every route in harness/routes.ts and
+// writes docs/benchmarks.md. See that file's "How to read" section.
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { Role } from '@hoptac/core';
+import { intOption, parseArgs } from './lib/args.ts';
+import {
+  createPgliteBench,
+  createPostgresBench,
+  prepareDatabase,
+  type BenchDatabase,
+  type DatabaseKindName,
+} from './harness/databases.ts';
+import { describeMachine } from './harness/machine.ts';
+import { measureRoutes } from './harness/measure.ts';
+import { databaseTable, renderMarkdown, type BenchRun, type DatabaseRun } from './harness/report.ts';
+import { ROUTES } from './harness/routes.ts';
+import { REPO_ROOT, startServer, type RunningServer } from './harness/server.ts';
+import { describeSeedReport } from './synthetic/registry.ts';
+import { isScaleName, SCALES, type Scale } from './synthetic/scales.ts';
+
+const log = (line: string) => process.stdout.write(`${line}\n`);
+
+// Whatever is live (server, scratch database, temp dir) is undone on Ctrl-C as well as on success.
+const cleanups: (() => Promise<unknown>)[] = [];
+async function runCleanups() {
+  while (cleanups.length > 0) await cleanups.pop()!().catch((err: unknown) => log(`  cleanup failed: ${String(err)}`));
+}
+process.once('SIGINT', () => {
+  log('\nInterrupted: stopping the server and removing the scratch databases…');
+  void runCleanups().finally(() => process.exit(130));
+});
+
+type Options = {
+  scale: Scale;
+  durationSec: number;
+  warmupSec: number;
+  connections: number;
+  dbs: DatabaseKindName[];
+  out: string;
+};
+
+function readOptions(): Options {
+  const args = parseArgs(process.argv.slice(2), ['scale', 'duration', 'warmup', 'connections', 'db', 'out']);
+  const scaleName = args.get('scale') ?? 'hanoi';
+  if (!isScaleName(scaleName)) throw new Error(`--scale must be one of: ${Object.keys(SCALES).join(', ')}`);
+  const db = args.get('db') ?? 'both';
+  if (db !== 'both' && db !== 'postgres' && db !== 'pglite') throw new Error('--db must be both, postgres or pglite');
+  return {
+    scale: SCALES[scaleName],
+    durationSec: intOption(args, 'duration', 10, 1, 300),
+    warmupSec: intOption(args, 'warmup', 2, 0, 60),
+    connections: intOption(args, 'connections', 50, 1, 1_000),
+    dbs: db === 'both' ? ['postgres', 'pglite'] : [db],
+    out: path.resolve(REPO_ROOT, args.get('out') ?? 'docs/benchmarks.md'),
+  };
+}
+
+/** One pass: prepare the database, start the server, measure every route, stop, dispose. */
+async function benchDatabase(kind: DatabaseKindName, opts: Options): Promise<DatabaseRun> {
+  const created = kind === 'postgres' ? await createPostgresBench() : await createPgliteBench();
+  if ('skipped' in created) {
+    log(`\n${kind}: skipped — ${created.skipped}`);
+    return { kind, label: 'PostgreSQL', skipped: created.skipped, outcomes: [] };
+  }
+  const bench: BenchDatabase = created;
+  cleanups.push(() => bench.dispose());
+  const run: DatabaseRun = { kind, label: bench.label, outcomes: [] };
+  log(`\n${bench.label}: seeding scale ${opts.scale.name}…`);
+  try {
+    const roles = [...new Set(ROUTES.flatMap((r) => (r.auth ? [r.auth] : [])))] as Role[];
+    const prepared = await prepareDatabase(bench, opts.scale, roles);
+    run.version = prepared.version;
+    run.seedLines = describeSeedReport(prepared.seed).map((l) => l.trim());
+    run.prepareSec = prepared.ms / 1000;
+    log(`  ${prepared.version}; ready in ${run.prepareSec.toFixed(1)} s`);
+    for (const line of run.seedLines) log(`    ${line}`);
+
+    const t0 = performance.now();
+    const server: RunningServer = await startServer(bench.serverEnv);
+    cleanups.push(() => server.stop());
+    log(
+      `  server pid ${server.pid} up at ${server.baseUrl} in ${((performance.now() - t0) / 1000).toFixed(1)} s; loading routes`,
+    );
+    try {
+      run.outcomes = await measureRoutes(server, ROUTES, prepared.accounts, {
+        connections: opts.connections,
+        durationSec: opts.durationSec,
+        warmupSec: opts.warmupSec,
+        log,
+      });
+    } finally {
+      cleanups.pop();
+      const code = await server.stop();
+      if (code !== 0) log(`  server exited with code ${code}:\n${server.output()}`);
+    }
+  } catch (err) {
+    run.error = err instanceof Error ? err.message : String(err);
+    log(`  ${bench.label} pass failed: ${run.error}`);
+  } finally {
+    cleanups.pop();
+    await bench
+      .dispose()
+      .catch((err: unknown) => log(`  could not remove the ${bench.label} database: ${String(err)}`));
+  }
+  return run;
+}
+
+async function main() {
+  const opts = readOptions();
+  const startedAt = new Date();
+  const machine = describeMachine();
+  const perPass = ROUTES.length * (opts.durationSec + opts.warmupSec);
+  log(
+    `Hoptac bench: scale ${opts.scale.name}, ${ROUTES.length} routes × ${opts.durationSec} s (+${opts.warmupSec} s warm-up), ` +
+      `${opts.connections} connections; ~${perPass} s of load per database`,
+  );
+  log(
+    `Machine: ${machine.cores} cores, ${machine.memoryGiB.toFixed(1)} GiB, Node ${machine.node}, commit ${machine.commit}`,
+  );
+
+  const databases: DatabaseRun[] = [];
+  for (const kind of opts.dbs) databases.push(await benchDatabase(kind, opts));
+
+  const run: BenchRun = {
+    startedAt,
+    finishedSec: (Date.now() - startedAt.getTime()) / 1000,
+    machine,
+    scaleName: opts.scale.name,
+    scaleSummary: `${opts.scale.accounts.toLocaleString('en')} synthetic user accounts (all roles but city_admin) over Hanoi's communes`,
+    connections: opts.connections,
+    durationSec: opts.durationSec,
+    warmupSec: opts.warmupSec,
+    routes: ROUTES,
+    databases,
+  };
+  await fs.mkdir(path.dirname(opts.out), { recursive: true });
+  await fs.writeFile(opts.out, renderMarkdown(run));
+
+  for (const db of databases) {
+    if (db.outcomes.length === 0) continue;
+    log(`\n${db.label}${db.version ? ` (${db.version})` : ''}`);
+    for (const line of databaseTable(db)) log(line);
+  }
+  log(`\nWrote ${path.relative(process.cwd(), opts.out) || opts.out} in ${Math.round(run.finishedSec)} s total`);
+
+  const failing = databases.flatMap((d) =>
+    d.outcomes.filter((o) => o.status === 'failing').map((o) => `${d.label}: ${o.route.name}`),
+  );
+  const broken = databases.filter((d) => d.error).map((d) => `${d.label}: ${d.error}`);
+  if (failing.length + broken.length > 0) {
+    log(`\nFAILING:\n${[...broken, ...failing].map((f) => `  ${f}`).join('\n')}`);
+    process.exitCode = 1;
+  }
+}
+
+main()
+  .catch((err: unknown) => {
+    log(`\nbench failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    process.exitCode = 1;
+  })
+  .finally(() => runCleanups());
