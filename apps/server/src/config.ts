@@ -18,7 +18,8 @@ const envSchema = z.object({
     .default(path.join(REPO_ROOT, 'data', 'db')),
   /** Demo seeding is on by default outside production and can never run in production. */
   SEED_DEMO: booleanFromEnv.optional(),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Defaults to info in production and warn otherwise, so a local terminal shows the URL, not request logs. */
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
   SESSION_TTL_HOURS: z.coerce
     .number()
     .int()
@@ -38,7 +39,7 @@ export type AppConfig = {
   host: string;
   database: { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string };
   seedDemo: boolean;
-  logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  logLevel: NonNullable<z.infer<typeof envSchema>['LOG_LEVEL']>;
   sessionTtlHours: number;
   loginRateLimit: number;
   cookieSecure: boolean;
@@ -64,7 +65,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       ? { kind: 'postgres', url: e.DATABASE_URL }
       : { kind: 'pglite', dataDir: path.resolve(e.DATA_DIR) },
     seedDemo: production ? false : (e.SEED_DEMO ?? true),
-    logLevel: e.LOG_LEVEL,
+    logLevel: e.LOG_LEVEL ?? (production ? 'info' : 'warn'),
     sessionTtlHours: e.SESSION_TTL_HOURS,
     loginRateLimit: e.LOGIN_RATE_LIMIT,
     cookieSecure: e.COOKIE_SECURE ?? production,

@@ -6,3 +6,6 @@ export * from './contracts/health.ts';
 export * from './errors.ts';
 export * from './text/fold.ts';
 export * from './places/index.ts';
+export * from './registry/index.ts';
+export * from './contracts/registry.ts';
+export * from './contracts/annual-reports.ts';

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { boolean, foreignKey, index, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { citext } from '../../db/types.ts';
 import { adminUnits } from '../places/places.schema.ts';
+import { entities } from '../registry/registry.schema.ts';
 
 export const users = pgTable(
   'users',

@@ -152,3 +152,23 @@ export async function listSchemes(db: DbOrTx): Promise<SchemeInfo[]> {
     .orderBy(asc(adminSchemes.effectiveFrom));
   return rows.map((r) => ({ ...r, code: r.code as SchemeInfo['code'], unitCount: Number(r.unitCount) }));
 }
+
+/** True when the old unit's area went (wholly or partly) to the new unit. */
+export async function isLinked(
+  db: DbOrTx,
+  from: { scheme: string; code: string },
+  to: { scheme: string; code: string },
+) {
+  const [row] = await db
+    .select({ n: count() })
+    .from(adminUnitLinks)
+    .where(
+      and(
+        eq(adminUnitLinks.fromScheme, from.scheme),
+        eq(adminUnitLinks.fromCode, from.code),
+        eq(adminUnitLinks.toScheme, to.scheme),
+        eq(adminUnitLinks.toCode, to.code),
+      ),
+    );
+  return (row?.n ?? 0) > 0;
+}

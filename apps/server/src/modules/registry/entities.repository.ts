@@ -1,0 +1,174 @@
+import type { EntityListQuery } from '@hoptac/core';
+import { and, asc, count, desc, eq, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { DbOrTx } from '../../db/client.ts';
+import { escapeLike, likeContains, toLimitOffset } from '../../kernel/pagination.ts';
+import { adminUnits } from '../places/places.schema.ts';
+import type { ListScope } from './registry.access.ts';
+import { entities, entityStatusHistory } from './registry.schema.ts';
+
+const commune = alias(adminUnits, 'commune');
+const oldCommune = alias(adminUnits, 'old_commune');
+const oldDistrict = alias(adminUnits, 'old_district');
+
+export type EntityRow = typeof entities.$inferSelect & {
+  communeFullName: string;
+  oldCommuneFullName: string | null;
+  oldDistrictFullName: string | null;
+};
+
+const withPlaces = {
+  communeFullName: sql<string>`${commune.fullName}`,
+  oldCommuneFullName: sql<string | null>`${oldCommune.fullName}`,
+  oldDistrictFullName: sql<string | null>`${oldDistrict.fullName}`,
+};
+
+function selectWithPlaces(db: DbOrTx) {
+  return db
+    .select({ e: entities, ...withPlaces })
+    .from(entities)
+    .innerJoin(commune, and(eq(commune.scheme, entities.communeScheme), eq(commune.code, entities.communeCode)))
+    .leftJoin(
+      oldCommune,
+      and(eq(oldCommune.scheme, entities.oldCommuneScheme), eq(oldCommune.code, entities.oldCommuneCode)),
+    )
+    .leftJoin(
+      oldDistrict,
+      and(eq(oldDistrict.scheme, entities.oldCommuneScheme), eq(oldDistrict.code, entities.oldDistrictCode)),
+    );
+}
+
+type Joined = { e: typeof entities.$inferSelect } & Omit<EntityRow, keyof typeof entities.$inferSelect>;
+const flatten = (r: Joined): EntityRow => ({
+  ...r.e,
+  communeFullName: r.communeFullName,
+  oldCommuneFullName: r.oldCommuneFullName,
+  oldDistrictFullName: r.oldDistrictFullName,
+});
+
+/** Statuses the public register shows: a dissolved or revoked entity is history, not a supplier. */
+const PUBLIC_STATUSES = ['active', 'suspended', 'reorganising'];
+
+function scopeCondition(scope: ListScope): SQL | undefined {
+  switch (scope.kind) {
+    case 'all':
+      return undefined;
+    case 'communes':
+      return scope.codes.length > 0 ? inArray(entities.communeCode, scope.codes) : sql`false`;
+    case 'entity':
+      return eq(entities.id, scope.id);
+    case 'public':
+      return inArray(entities.status, PUBLIC_STATUSES);
+  }
+}
+
+/** A filtered, scoped page of the register; `folded` is the folded search text. */
+export async function listEntities(db: DbOrTx, q: EntityListQuery, scope: ListScope, folded: string | null) {
+  const conds: (SQL | undefined)[] = [scopeCondition(scope)];
+  if (folded) conds.push(sql`${entities.nameFolded} like ${likeContains(folded)}`);
+  if (q.type) conds.push(eq(entities.type, q.type));
+  if (q.status) conds.push(eq(entities.status, q.status));
+  if (q.sector) conds.push(sql`${q.sector} = any(${entities.sectors})`);
+  if (q.commune) conds.push(eq(entities.communeCode, q.commune));
+  if (q.oldDistrict) conds.push(eq(entities.oldDistrictCode, q.oldDistrict));
+  if (q.highTech !== undefined) conds.push(eq(entities.highTech, q.highTech));
+  if (q.valueChain !== undefined) conds.push(eq(entities.valueChain, q.valueChain));
+  if (q.rating) conds.push(eq(entities.rating, q.rating));
+  const where = and(...conds);
+  const order: SQL[] = [];
+  // Names that start with the search text first, then the rest alphabetically.
+  if (folded) order.push(sql`case when ${entities.nameFolded} like ${`${escapeLike(folded)}%`} then 0 else 1 end`);
+  if (q.sort === 'updated') order.push(desc(entities.updatedAt));
+  if (q.sort === 'commune') order.push(asc(entities.communeCode));
+  order.push(asc(entities.nameFolded), asc(entities.id));
+  const { limit, offset } = toLimitOffset(q);
+  const [rows, totals] = await Promise.all([
+    selectWithPlaces(db)
+      .where(where)
+      .orderBy(...order)
+      .limit(limit)
+      .offset(offset),
+    db.select({ n: count() }).from(entities).where(where),
+  ]);
+  return { rows: rows.map(flatten), total: totals[0]?.n ?? 0 };
+}
+
+export async function findEntity(db: DbOrTx, id: string): Promise<EntityRow | null> {
+  const [row] = await selectWithPlaces(db).where(eq(entities.id, id));
+  return row ? flatten(row) : null;
+}
+
+/** The facts access rules and other registry use-cases need, in one cheap lookup. */
+export async function findEntityScope(db: DbOrTx, id: string) {
+  const [row] = await db
+    .select({
+      id: entities.id,
+      communeCode: entities.communeCode,
+      type: entities.type,
+      status: entities.status,
+      registrationDate: entities.registrationDate,
+      sectors: entities.sectors,
+    })
+    .from(entities)
+    .where(eq(entities.id, id));
+  return row ?? null;
+}
+
+/** Entities that look like the one being registered: same code for the type, or same folded name in the commune. */
+export async function findDuplicateCandidates(
+  db: DbOrTx,
+  c: { type: string; code: string | null; nameFolded: string; communeCode: string; excludeId?: string },
+) {
+  const sameCode = c.code ? and(eq(entities.type, c.type), eq(entities.code, c.code)) : undefined;
+  const sameName = and(eq(entities.nameFolded, c.nameFolded), eq(entities.communeCode, c.communeCode));
+  const rows = await selectWithPlaces(db)
+    .where(and(sameCode ? or(sameCode, sameName) : sameName, c.excludeId ? ne(entities.id, c.excludeId) : undefined))
+    .limit(10);
+  return rows.map(flatten);
+}
+
+export type EntityValues = typeof entities.$inferInsert;
+
+export async function insertEntity(db: DbOrTx, values: EntityValues): Promise<string> {
+  const [row] = await db.insert(entities).values(values).returning({ id: entities.id });
+  return row!.id;
+}
+
+export async function updateEntity(db: DbOrTx, id: string, values: Partial<EntityValues>) {
+  await db.update(entities).set(values).where(eq(entities.id, id));
+}
+
+export async function insertStatusChange(
+  db: DbOrTx,
+  v: { entityId: string; status: string; effectiveDate: string; reason: string; recordedBy: string | null },
+) {
+  await db.insert(entityStatusHistory).values(v);
+}
+
+export async function listStatusHistory(db: DbOrTx, entityId: string) {
+  return db
+    .select({
+      id: entityStatusHistory.id,
+      status: entityStatusHistory.status,
+      effectiveDate: entityStatusHistory.effectiveDate,
+      reason: entityStatusHistory.reason,
+      recordedBy: sql<
+        string | null
+      >`(select u.display_name from users u where u.id = ${entityStatusHistory.recordedBy})`,
+      recordedAt: entityStatusHistory.recordedAt,
+    })
+    .from(entityStatusHistory)
+    .where(eq(entityStatusHistory.entityId, entityId))
+    .orderBy(desc(entityStatusHistory.effectiveDate), desc(entityStatusHistory.recordedAt));
+}
+
+/** Entity counts per current commune, for the register's overview and map. */
+export async function countByCommune(db: DbOrTx, scope: ListScope) {
+  return db
+    .select({ code: entities.communeCode, fullName: sql<string>`min(${commune.fullName})`, n: count() })
+    .from(entities)
+    .innerJoin(commune, and(eq(commune.scheme, entities.communeScheme), eq(commune.code, entities.communeCode)))
+    .where(scopeCondition(scope))
+    .groupBy(entities.communeCode)
+    .orderBy(asc(entities.communeCode));
+}
