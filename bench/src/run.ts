@@ -17,8 +17,8 @@ import { measureRoutes } from './harness/measure.ts';
 import { databaseTable, renderMarkdown, type BenchRun, type DatabaseRun } from './harness/report.ts';
 import { ROUTES } from './harness/routes.ts';
 import { REPO_ROOT, startServer, type RunningServer } from './harness/server.ts';
-import { describeSeedReport } from './synthetic/registry.ts';
-import { isScaleName, SCALES, type Scale } from './synthetic/scales.ts';
+import { describeSeedReport } from '../../apps/server/src/db/seed/synthetic/registry.ts';
+import { isScaleName, REPORT_YEARS, SCALES, type Scale } from '../../apps/server/src/db/seed/synthetic/scales.ts';
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -84,7 +84,7 @@ async function benchDatabase(kind: DatabaseKindName, opts: Options): Promise<Dat
       `  server pid ${server.pid} up at ${server.baseUrl} in ${((performance.now() - t0) / 1000).toFixed(1)} s; loading routes`,
     );
     try {
-      run.outcomes = await measureRoutes(server, ROUTES, prepared.accounts, {
+      run.outcomes = await measureRoutes(server, ROUTES, prepared.accounts, prepared.fixtures, {
         connections: opts.connections,
         durationSec: opts.durationSec,
         warmupSec: opts.warmupSec,
@@ -128,7 +128,9 @@ async function main() {
     finishedSec: (Date.now() - startedAt.getTime()) / 1000,
     machine,
     scaleName: opts.scale.name,
-    scaleSummary: `${opts.scale.accounts.toLocaleString('en')} synthetic user accounts (all roles but city_admin) over Hanoi's communes`,
+    scaleSummary:
+      `${opts.scale.accounts.toLocaleString('en')} synthetic user accounts (all roles but city_admin) and a register of ` +
+      `${opts.scale.entities.toLocaleString('en')} entities with members and annual reports ${REPORT_YEARS[0]}–${REPORT_YEARS[REPORT_YEARS.length - 1]}, over Hanoi's 126 communes`,
     connections: opts.connections,
     durationSec: opts.durationSec,
     warmupSec: opts.warmupSec,

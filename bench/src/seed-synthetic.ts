@@ -1,13 +1,14 @@
 // npm run seed:synthetic -- --scale hanoi|national [--database-url URL | --data-dir DIR]
 // Fills a database with deterministic synthetic data; by default the one `npm start` would use.
 import path from 'node:path';
+import { sql } from 'drizzle-orm';
 import { loadConfig } from '../../apps/server/src/config.ts';
 import { bootstrapDatabase } from '../../apps/server/src/db/bootstrap.ts';
 import { openDatabase, type DatabaseTarget } from '../../apps/server/src/db/client.ts';
 import { DataDirLockedError } from '../../apps/server/src/db/pglite-lock.ts';
 import { parseArgs } from './lib/args.ts';
-import { describeSeedReport, seedSynthetic } from './synthetic/registry.ts';
-import { isScaleName, SCALES } from './synthetic/scales.ts';
+import { describeSeedReport, seedSynthetic } from '../../apps/server/src/db/seed/synthetic/registry.ts';
+import { isScaleName, SCALES } from '../../apps/server/src/db/seed/synthetic/scales.ts';
 
 function resolveTarget(args: Map<string, string>): DatabaseTarget {
   const url = args.get('database-url');
@@ -36,10 +37,12 @@ async function main() {
   const started = performance.now();
   const database = await openDatabase(target);
   try {
-    const boot = await bootstrapDatabase(database, { seedDemo: false });
+    const boot = await bootstrapDatabase(database, { seedDemo: false, demoRegister: false });
     process.stdout.write(`  bootstrap: migrations applied, admin units ${boot.adminUnits}\n`);
     const report = await seedSynthetic(database.db, scale);
     process.stdout.write(`${describeSeedReport(report).join('\n')}\n`);
+    // Statistics and a visibility map for the new rows (PGlite has no autovacuum to do it later).
+    await database.db.execute(sql`vacuum (analyze)`);
   } finally {
     await database.close();
   }

@@ -3,6 +3,7 @@ import { loadConfig } from './config.ts';
 import { bootstrapDatabase } from './db/bootstrap.ts';
 import { openDatabase } from './db/client.ts';
 import { DataDirLockedError } from './db/pglite-lock.ts';
+import { DEMO_COOP_EMAIL } from './db/seed/demo-register.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './modules/identity/index.ts';
 
 async function main() {
@@ -11,6 +12,7 @@ async function main() {
     config.database.kind === 'postgres' ? config.database : { kind: 'pglite', dataDir: config.database.dataDir },
   );
   const result = await bootstrapDatabase(database, { seedDemo: config.seedDemo });
+  const seeded = result.demoRegister;
   const app = await buildApp({ database, config });
 
   let closing = false;
@@ -36,6 +38,14 @@ async function main() {
   if (config.seedDemo) {
     lines.push(`  Demo logins (password "${DEMO_PASSWORD}"${result.demoSeeded ? '' : ' unless changed'}):`);
     for (const a of DEMO_ACCOUNTS) lines.push(`    ${a.email.padEnd(26)} ${a.roles.join(', ')}`);
+  }
+  if (seeded) {
+    lines.push(
+      `  Demo register: seeded ${seeded.entities.toLocaleString('en')} synthetic entities with annual reports 2021–2025 ` +
+        `in ${(seeded.ms / 1000).toFixed(1)} s (first start)`,
+    );
+    if (seeded.demoCooperative)
+      lines.push(`    ${DEMO_COOP_EMAIL} acts for ${seeded.demoCooperative.name} (its 2025 report is still to file)`);
   }
   process.stdout.write(`${lines.join('\n')}\n\n`);
 }

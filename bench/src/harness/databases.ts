@@ -13,8 +13,9 @@ import {
   isPostgresReachable,
   testDatabaseUrl,
 } from '../../../apps/server/src/testing/scratch-postgres.ts';
-import { seedSynthetic, type SeedReport } from '../synthetic/registry.ts';
-import type { Scale } from '../synthetic/scales.ts';
+import { seedSynthetic, type SeedReport } from '../../../apps/server/src/db/seed/synthetic/registry.ts';
+import type { Scale } from '../../../apps/server/src/db/seed/synthetic/scales.ts';
+import type { RouteFixtures } from './routes.ts';
 
 export type DatabaseKindName = 'postgres' | 'pglite';
 
@@ -57,7 +58,29 @@ export async function createPgliteBench(): Promise<BenchDatabase> {
 
 export type BenchAccount = { role: Role; email: string; password: string };
 
-export type PreparedDatabase = { version: string; seed: SeedReport; accounts: BenchAccount[]; ms: number };
+export type PreparedDatabase = {
+  version: string;
+  seed: SeedReport;
+  accounts: BenchAccount[];
+  fixtures: RouteFixtures;
+  ms: number;
+};
+
+/**
+ * Ids the routes need, looked up in the seeded data (ids are deterministic, but a query keeps the
+ * bench independent of how the generator draws them): an active agricultural cooperative of
+ * Xã Đông Anh, the first by name.
+ */
+async function findFixtures(database: Database): Promise<RouteFixtures> {
+  const result = (await database.db.execute(
+    sql`select id from entities
+        where commune_code = '00454' and type = 'cooperative' and status = 'active' and 'agriculture' = any(sectors)
+        order by name_folded, id limit 1`,
+  )) as unknown as { rows: { id: string }[] };
+  const entityId = result.rows[0]?.id;
+  if (!entityId) throw new Error('the synthetic register has no active agricultural cooperative in commune 00454');
+  return { entityId };
+}
 
 async function serverVersion(database: Database): Promise<string> {
   const result = (await database.db.execute(sql`select version() as v`)) as unknown as { rows: { v: string }[] };
@@ -97,9 +120,11 @@ export async function prepareDatabase(
       });
       accounts.push(account);
     }
-    // Fresh statistics, so the planner sees the seeded sizes rather than empty tables.
-    await database.db.execute(sql`analyze`);
-    return { version: await serverVersion(database), seed, accounts, ms: performance.now() - started };
+    // Fresh statistics, so the planner sees the seeded sizes rather than empty tables, and a
+    // visibility map, so index-only scans work as they do on a database autovacuum looks after.
+    await database.db.execute(sql`vacuum (analyze)`);
+    const fixtures = await findFixtures(database);
+    return { version: await serverVersion(database), seed, accounts, fixtures, ms: performance.now() - started };
   } finally {
     await database.close();
   }

@@ -1,7 +1,7 @@
 import type { Role } from '@hoptac/core';
 import type { BenchAccount } from './databases.ts';
 import { loadRoute, type LoadResult } from './load.ts';
-import type { BenchRoute, CeilingName } from './routes.ts';
+import { resolvePath, type BenchRoute, type CeilingName, type RouteFixtures } from './routes.ts';
 import type { RunningServer } from './server.ts';
 
 const SESSION_COOKIE = 'hoptac_session';
@@ -83,6 +83,7 @@ export async function measureRoutes(
   server: RunningServer,
   routes: readonly BenchRoute[],
   accounts: readonly BenchAccount[],
+  fixtures: RouteFixtures,
   opts: MeasureOptions,
 ): Promise<RouteOutcome[]> {
   const cookies = new Map<Role, string>();
@@ -90,7 +91,7 @@ export async function measureRoutes(
 
   const outcomes: RouteOutcome[] = [];
   for (const route of routes) {
-    const url = `${server.baseUrl}${route.path}`;
+    const url = `${server.baseUrl}${resolvePath(route, fixtures)}`;
     const headers: Record<string, string> = {};
     if (route.auth) {
       const cookie = cookies.get(route.auth);

@@ -100,7 +100,10 @@ function routeList(routes: readonly BenchRoute[]): string[] {
     const role = r.ceiling ? ` — ceiling "${CEILING_LABEL[r.ceiling]}"` : '';
     const vs = r.compareTo ? `; ratio against ${CEILING_LABEL[r.compareTo]}` : '';
     const target = r.targetRatio !== undefined ? `; target ≥ ${ratio(r.targetRatio)}` : '';
-    return `- **${r.name}**: \`GET ${r.path}\`${auth}${role}${vs}${target}`;
+    const placeholder = r.path.includes('{entityId}')
+      ? ' (`{entityId}`: the first active agricultural cooperative of Xã Đông Anh by name)'
+      : '';
+    return `- **${r.name}**: \`GET ${r.path}\`${placeholder}${auth}${role}${vs}${target}`;
   });
 }
 
@@ -145,7 +148,7 @@ export function renderMarkdown(run: BenchRun): string {
     '',
     '```sh',
     'npm run bench                          # hanoi scale, PostgreSQL then PGlite, 10 s per route',
-    'npm run bench -- --scale national      # ~34,000 accounts',
+    'npm run bench -- --scale national      # ~34,000 accounts and entities',
     'npm run bench -- --duration 30 --db postgres   # longer runs, one database',
     '```',
     '',
@@ -175,7 +178,9 @@ export function renderMarkdown(run: BenchRun): string {
     '- The load generator runs on the same cores as the server and the database: on a 2-core machine',
     "  the ceilings are partly the load generator's own limit. That is why only ratios are compared.",
     '- Synthetic data is deterministic (seed `hoptac-synthetic-v1`), so two runs at one scale load',
-    '  exactly the same rows; tables are `ANALYZE`d after seeding.',
+    '  exactly the same rows; the database is `VACUUM (ANALYZE)`d after seeding. The generators live in',
+    '  `apps/server/src/db/seed/synthetic/`; demo mode (`npm start` on an empty database) loads the',
+    '  hanoi-scale register from the same code and seed.',
     '',
   );
   return out.join('\n');

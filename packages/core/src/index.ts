@@ -9,3 +9,5 @@ export * from './places/index.ts';
 export * from './registry/index.ts';
 export * from './contracts/registry.ts';
 export * from './contracts/annual-reports.ts';
+export * from './contracts/registry-imports.ts';
+export * from './dates.ts';

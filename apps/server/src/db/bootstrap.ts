@@ -1,14 +1,28 @@
 import type { Database } from './client.ts';
 import { migrateDatabase } from './migrate.ts';
+import { seedDemoRegister, type DemoRegisterResult } from './seed/demo-register.ts';
 import { syncAdminUnits } from '../modules/places/index.ts';
 import { seedDemoAccounts } from '../modules/identity/index.ts';
 
-export type BootstrapResult = { adminUnits: 'loaded' | 'unchanged'; demoSeeded: boolean };
+export type BootstrapResult = {
+  adminUnits: 'loaded' | 'unchanged';
+  demoSeeded: boolean;
+  /** What this start seeded into an empty register (null: not asked, or the register had entities). */
+  demoRegister: DemoRegisterResult | null;
+};
+
+export type BootstrapOptions = {
+  /** Demo accounts on an empty user table. */
+  seedDemo: boolean;
+  /** The synthetic Hanoi register on an empty register; defaults to `seedDemo`. Tests turn it off to stay fast. */
+  demoRegister?: boolean;
+};
 
 /** Brings a database to the running version: migrations, reference data, then (demo mode only) demo data. */
-export async function bootstrapDatabase(database: Database, opts: { seedDemo: boolean }): Promise<BootstrapResult> {
+export async function bootstrapDatabase(database: Database, opts: BootstrapOptions): Promise<BootstrapResult> {
   await migrateDatabase(database);
   const adminUnits = await syncAdminUnits(database.db);
   const demoSeeded = opts.seedDemo ? await seedDemoAccounts(database.db) : false;
-  return { adminUnits, demoSeeded };
+  const demoRegister = (opts.demoRegister ?? opts.seedDemo) ? await seedDemoRegister(database.db) : null;
+  return { adminUnits, demoSeeded, demoRegister };
 }

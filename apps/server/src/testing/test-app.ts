@@ -12,8 +12,15 @@ export function testDatabaseKind(): TestDatabaseKind {
   return process.env.HOPTAC_TEST_DB === 'postgres' ? 'postgres' : 'pglite';
 }
 
+export type TestDatabaseOptions = {
+  /** Demo accounts (default true). */
+  seedDemo?: boolean;
+  /** The synthetic Hanoi register of demo mode (default false: ~3,200 entities cost seconds per test file). */
+  demoRegister?: boolean;
+};
+
 /** A fresh, migrated database for one test file: in-memory PGlite or a new PostgreSQL database. */
-export async function createTestDatabase(opts: { seedDemo?: boolean } = {}) {
+export async function createTestDatabase(opts: TestDatabaseOptions = {}) {
   let database: Database;
   let drop = async () => {};
   if (testDatabaseKind() === 'postgres') {
@@ -23,7 +30,7 @@ export async function createTestDatabase(opts: { seedDemo?: boolean } = {}) {
   } else {
     database = await openDatabase({ kind: 'pglite' });
   }
-  await bootstrapDatabase(database, { seedDemo: opts.seedDemo ?? true });
+  await bootstrapDatabase(database, { seedDemo: opts.seedDemo ?? true, demoRegister: opts.demoRegister ?? false });
   return {
     database,
     async close() {
@@ -41,11 +48,11 @@ export type TestApp = {
   close(): Promise<void>;
 };
 
-export type TestAppOptions = { seedDemo?: boolean; loginRateLimit?: number; now?: () => Date; webDist?: string };
+export type TestAppOptions = TestDatabaseOptions & { loginRateLimit?: number; now?: () => Date; webDist?: string };
 
 /** The whole app on a fresh database, demo accounts seeded, for app.inject tests. */
 export async function createTestApp(opts: TestAppOptions = {}): Promise<TestApp> {
-  const db = await createTestDatabase({ seedDemo: opts.seedDemo });
+  const db = await createTestDatabase({ seedDemo: opts.seedDemo, demoRegister: opts.demoRegister });
   const app = await buildApp({
     database: db.database,
     config: {

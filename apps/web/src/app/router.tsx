@@ -6,6 +6,12 @@ import { usersRoute } from './routes/admin/users.tsx';
 import { loginRoute } from './routes/auth/login.tsx';
 import { homeRoute } from './routes/home/home.tsx';
 import { NotFoundPage } from './routes/not-found.tsx';
+import { entityRoute } from './routes/registry/entity.tsx';
+import { importRoute } from './routes/registry/import.tsx';
+import { myEntityRoute } from './routes/registry/my-entity.tsx';
+import { newEntityRoute } from './routes/registry/new-entity.tsx';
+import { registerRoute } from './routes/registry/register.tsx';
+import { reportsRoute } from './routes/registry/reports.tsx';
 import { CrashPage, rootRoute } from './routes/root.tsx';
 import { unitDetailRoute } from './routes/units/unit-detail.tsx';
 import { unitsRoute } from './routes/units/units-list.tsx';
@@ -18,6 +24,12 @@ export const routeTree = rootRoute.addChildren([
   unitDetailRoute,
   auditRoute,
   usersRoute,
+  registerRoute,
+  newEntityRoute,
+  reportsRoute,
+  importRoute,
+  entityRoute,
+  myEntityRoute,
 ]);
 
 export function createAppRouter(queryClient: QueryClient) {

@@ -87,3 +87,34 @@ test('every API error code, role and unit type has a translation', async () => {
       assert.ok(places.has(`scheme.${scheme}`), `${lang}/places.json lacks scheme.${scheme}`);
   }
 });
+
+test('every registry term (type, status, sector, rating, report status and action) has a translation', async () => {
+  const core = await import('@hoptac/core');
+  const groups: [string, readonly string[]][] = [
+    ['type', core.ENTITY_TYPES],
+    ['status', core.ENTITY_STATUSES],
+    ['sector', core.SECTORS],
+    ['rating', core.RATINGS],
+    ['scale', core.SCALE_CLASSES],
+    ['memberKind', core.MEMBER_KINDS],
+    ['membership', core.MEMBERSHIPS],
+    ['reportStatus', core.REPORT_STATUSES],
+    ['reportActions', core.REPORT_ACTIONS],
+    ['import.kinds', core.IMPORT_KINDS],
+  ];
+  const criteria = core.RATING_TT01_2020.groups.flatMap((g) => g.criteria.map((c) => c.code));
+  for (const lang of LANGS) {
+    const registry = flatten(load(lang, 'registry'));
+    for (const [prefix, values] of groups) {
+      for (const value of values)
+        assert.ok(registry.has(`${prefix}.${value}`), `${lang}/registry.json lacks ${prefix}.${value}`);
+    }
+    for (const code of criteria)
+      assert.ok(registry.has(`criteria.${code}`), `${lang}/registry.json lacks criteria.${code}`);
+    for (const group of core.RATING_TT01_2020.groups)
+      assert.ok(
+        registry.has(`criteria.groups.${group.code}`),
+        `${lang}/registry.json lacks criteria.groups.${group.code}`,
+      );
+  }
+});

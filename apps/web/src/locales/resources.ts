@@ -3,20 +3,36 @@ import viErrors from './vi/errors.json';
 import viPlaces from './vi/places.json';
 import viIdentity from './vi/identity.json';
 import viAudit from './vi/audit.json';
+import viRegistry from './vi/registry.json';
 import enCommon from './en/common.json';
 import enErrors from './en/errors.json';
 import enPlaces from './en/places.json';
 import enIdentity from './en/identity.json';
 import enAudit from './en/audit.json';
+import enRegistry from './en/registry.json';
 
 export const LANGUAGES = ['vi', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 export const DEFAULT_LANGUAGE: Language = 'vi';
 
-export const NAMESPACES = ['common', 'errors', 'places', 'identity', 'audit'] as const;
+export const NAMESPACES = ['common', 'errors', 'places', 'identity', 'audit', 'registry'] as const;
 
 /** Bundled, not fetched: the whole UI text is a few kilobytes and must work offline-first. */
 export const resources = {
-  vi: { common: viCommon, errors: viErrors, places: viPlaces, identity: viIdentity, audit: viAudit },
-  en: { common: enCommon, errors: enErrors, places: enPlaces, identity: enIdentity, audit: enAudit },
+  vi: {
+    common: viCommon,
+    errors: viErrors,
+    places: viPlaces,
+    identity: viIdentity,
+    audit: viAudit,
+    registry: viRegistry,
+  },
+  en: {
+    common: enCommon,
+    errors: enErrors,
+    places: enPlaces,
+    identity: enIdentity,
+    audit: enAudit,
+    registry: enRegistry,
+  },
 } as const;

@@ -14,7 +14,7 @@ export const users = pgTable(
     locale: text('locale').notNull().default('vi'),
     active: boolean('active').notNull().default(true),
     /** The registered entity an entity_member acts for (the registry links it). */
-    entityId: uuid('entity_id'),
+    entityId: uuid('entity_id').references(() => entities.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     lastLoginAt: timestamp('last_login_at', { withTimezone: true }),

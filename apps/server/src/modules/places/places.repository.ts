@@ -61,7 +61,9 @@ export async function listUnits(db: DbOrTx, q: UnitListQuery, folded: string | n
   const conds: SQL[] = [eq(adminUnits.scheme, q.scheme)];
   if (q.level) conds.push(eq(adminUnits.level, q.level));
   if (q.parent) conds.push(eq(adminUnits.parentCode, q.parent));
-  if (folded) conds.push(sql`${adminUnits.nameFolded} like ${likeContains(folded)}`);
+  // Digits search the official code ("00004"), anything else the folded name.
+  if (folded && /^\d+$/.test(folded)) conds.push(sql`${adminUnits.code} like ${`${escapeLike(folded)}%`}`);
+  else if (folded) conds.push(sql`${adminUnits.nameFolded} like ${likeContains(folded)}`);
   const where = and(...conds);
   // Exact and prefix matches on the bare name first, then everything else by name.
   const order: SQL[] = [levelOrder, asc(adminUnits.code)];

@@ -37,6 +37,11 @@ describe('administrative units before and after 1 July 2025', () => {
       old.items.map((u: UnitJson) => u.fullName),
       ['Huyện Đông Anh', 'Thị trấn Đông Anh'],
     );
+    const byCode = (await get('/api/places/units?scheme=2025-01&q=09859')).json();
+    assert.deepEqual(
+      byCode.items.map((u: UnitJson) => u.fullName),
+      ['Xã Sơn Đồng'],
+    );
     const none = (await get('/api/places/units?scheme=2025-07&q=%25%25')).json();
     assert.equal(none.total, 0);
   });

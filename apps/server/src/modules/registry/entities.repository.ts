@@ -65,7 +65,10 @@ function scopeCondition(scope: ListScope): SQL | undefined {
 /** A filtered, scoped page of the register; `folded` is the folded search text. */
 export async function listEntities(db: DbOrTx, q: EntityListQuery, scope: ListScope, folded: string | null) {
   const conds: (SQL | undefined)[] = [scopeCondition(scope)];
-  if (folded) conds.push(sql`${entities.nameFolded} like ${likeContains(folded)}`);
+  // A search made of digits (and dashes) is a registration code prefix; anything else a name.
+  if (folded && /^[0-9][0-9-]{2,}$/.test(folded))
+    conds.push(sql`${entities.code} like ${`${escapeLike(folded.toUpperCase())}%`}`);
+  else if (folded) conds.push(sql`${entities.nameFolded} like ${likeContains(folded)}`);
   if (q.type) conds.push(eq(entities.type, q.type));
   if (q.status) conds.push(eq(entities.status, q.status));
   if (q.sector) conds.push(sql`${q.sector} = any(${entities.sectors})`);
@@ -75,19 +78,26 @@ export async function listEntities(db: DbOrTx, q: EntityListQuery, scope: ListSc
   if (q.valueChain !== undefined) conds.push(eq(entities.valueChain, q.valueChain));
   if (q.rating) conds.push(eq(entities.rating, q.rating));
   const where = and(...conds);
+  // Alphabetical by folded name: every name starts with its type word ("HTX", "Công ty"), so a
+  // prefix-first ranking adds nothing, while a plain order lets the (type, status, name) index stop early.
   const order: SQL[] = [];
-  // Names that start with the search text first, then the rest alphabetically.
-  if (folded) order.push(sql`case when ${entities.nameFolded} like ${`${escapeLike(folded)}%`} then 0 else 1 end`);
   if (q.sort === 'updated') order.push(desc(entities.updatedAt));
   if (q.sort === 'commune') order.push(asc(entities.communeCode));
   order.push(asc(entities.nameFolded), asc(entities.id));
   const { limit, offset } = toLimitOffset(q);
+  // Pick the page's ids first, then join the place names for those rows only.
+  const page = db
+    .select({ id: entities.id })
+    .from(entities)
+    .where(where)
+    .orderBy(...order)
+    .limit(limit)
+    .offset(offset)
+    .as('page');
   const [rows, totals] = await Promise.all([
     selectWithPlaces(db)
-      .where(where)
-      .orderBy(...order)
-      .limit(limit)
-      .offset(offset),
+      .innerJoin(page, eq(page.id, entities.id))
+      .orderBy(...order),
     db.select({ n: count() }).from(entities).where(where),
   ]);
   return { rows: rows.map(flatten), total: totals[0]?.n ?? 0 };

@@ -120,6 +120,10 @@ describe('registry: entities', () => {
     assert.equal(found.total, 2);
     assert.equal((await get('/api/entities?q=GOM%20SU', admin)).json().items[0].name, 'HTX Gốm sứ Bát Tràng');
     assert.equal((await get(`/api/entities?oldDistrict=017`, admin)).json().total, 1);
+    assert.deepEqual(
+      (await get('/api/entities?q=0101111', admin)).json().items.map((e: { code: string }) => e.code),
+      ['0101111111'],
+    );
     assert.equal((await get('/api/entities', admin)).json().total, 4);
     const officerView = (await get('/api/entities', officer)).json();
     assert.equal(officerView.total, 3, 'officer sees Đông Anh and Bát Tràng, not Ba Đình');

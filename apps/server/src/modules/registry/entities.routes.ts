@@ -14,7 +14,7 @@ import { z } from 'zod';
 import { actorOf, currentUser, optionalUser, requireRole, requireUser } from '../../kernel/auth.ts';
 import { errorResponses } from '../../kernel/route-schema.ts';
 import { createEntitiesService } from './entities.service.ts';
-import type { RegistryDeps } from './registry.routes.ts';
+import type { RegistryDeps } from './registry.deps.ts';
 
 const idParams = z.object({ id: z.uuid() });
 

@@ -12,6 +12,7 @@ import {
   type StatusChangeBody,
   type UpdateEntityBody,
   type DuplicateCandidate,
+  vietnamDate,
 } from '@hoptac/core';
 import type { Db } from '../../db/client.ts';
 import { recordAudit, type Actor } from '../../kernel/audit.ts';
@@ -162,7 +163,7 @@ export function createEntitiesService(deps: { db: Db; now?: () => Date }) {
       if (outsideScope) throw new AppError('FORBIDDEN', 'This commune is outside your scope');
       if (!values) throw invalid(issues);
       await checkDuplicates(values, body.acknowledgeDuplicates);
-      const today = now().toISOString().slice(0, 10);
+      const today = vietnamDate(now());
       const id = await db.transaction(async (tx) => {
         const newId = await repo.insertEntity(tx, {
           ...values,
@@ -230,7 +231,7 @@ export function createEntitiesService(deps: { db: Db; now?: () => Date }) {
           to: body.status,
         });
       }
-      const today = now().toISOString().slice(0, 10);
+      const today = vietnamDate(now());
       if (body.effectiveDate > today) {
         throw new AppError('VALIDATION_FAILED', 'Validation failed', {
           issues: [{ path: ['body', 'effectiveDate'], message: 'in the future', code: 'future_date' }],

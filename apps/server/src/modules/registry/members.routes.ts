@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { actorOf, currentUser, requireUser } from '../../kernel/auth.ts';
 import { errorResponses } from '../../kernel/route-schema.ts';
 import { createMembersService } from './members.service.ts';
-import type { RegistryDeps } from './registry.routes.ts';
+import type { RegistryDeps } from './registry.deps.ts';
 
 const entityParams = z.object({ id: z.uuid() });
 const memberParams = z.object({ id: z.uuid(), memberId: z.uuid() });

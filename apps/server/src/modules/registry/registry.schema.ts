@@ -79,6 +79,12 @@ export const entities = pgTable(
     index('entities_filters_idx').on(t.status, t.type),
     index('entities_old_district_idx').on(t.oldDistrictCode),
     index('entities_name_idx').on(t.nameFolded),
+    // The register's usual filters (type + status) in name order, with the sector array as a key
+    // column: the list's count is an index-only scan, and a page ordered by (name_folded, id) can
+    // walk the index and stop after the page instead of sorting every match.
+    // Code-prefix search ("0101…") needs a pattern index whatever the database collation.
+    index('entities_code_prefix_idx').using('btree', sql`${t.code} text_pattern_ops`),
+    index('entities_type_status_name_idx').on(t.type, t.status, t.nameFolded, t.id, t.sectors),
   ],
 );
 
@@ -185,6 +191,8 @@ export const registryImports = pgTable('registry_imports', {
   errors: jsonb('errors')
     .notNull()
     .default(sql`'[]'::jsonb`),
+  /** All row errors found; `errors` keeps only the first 1,000. */
+  errorCount: integer('error_count').notNull().default(0),
   createdBy: uuid('created_by'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   finishedAt: timestamp('finished_at', { withTimezone: true }),

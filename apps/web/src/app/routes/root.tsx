@@ -20,6 +20,10 @@ function RootLayout() {
     { to: '/', label: t('nav.home'), exact: true },
     { to: '/units', label: t('nav.units') },
   ];
+  // The register for those who keep it; the public directory for everyone else.
+  const official = hasRole(user, 'city_admin') || hasRole(user, 'commune_officer');
+  navItems.push({ to: '/registry', label: official ? t('nav.registry') : t('nav.directory') });
+  if (hasRole(user, 'entity_member')) navItems.push({ to: '/my-entity', label: t('nav.myEntity') });
   if (user) navItems.push({ to: '/account', label: t('nav.account') });
   if (hasRole(user, 'city_admin')) {
     navItems.push({ to: '/admin/audit', label: t('nav.audit') }, { to: '/admin/users', label: t('nav.users') });

@@ -27,17 +27,17 @@ function AccountPage() {
     <>
       <PageHeader title={t('account.title')} />
       <div className="grid-2">
-        <section className="card">
+        <section className="card" aria-labelledby="profile-title">
           <h2 id="profile-title">{t('account.profile')}</h2>
           <ProfileSummary user={user} />
         </section>
         <div className="stack">
-          <section className="card">
+          <section className="card" aria-labelledby="name-title">
             <h2 id="name-title">{t('account.nameTitle')}</h2>
             {/* Remount on a new user so the field starts from that user's name. */}
             <DisplayNameForm key={user.id} user={user} />
           </section>
-          <section className="card">
+          <section className="card" aria-labelledby="password-title">
             <h2 id="password-title">{t('account.passwordTitle')}</h2>
             <PasswordForm key={user.id} />
           </section>

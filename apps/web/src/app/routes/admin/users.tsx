@@ -48,7 +48,7 @@ function UserList() {
   const [toggled, setToggled] = useState<string | null>(null);
 
   return (
-    <section className="card">
+    <section className="card" aria-labelledby="users-list-title">
       <h2 id="users-list-title" className="sr-only">
         {t('users.caption')}
       </h2>
@@ -101,7 +101,7 @@ function UsersPage() {
       <PageHeader title={t('users.title')} intro={t('users.intro')} />
       <div className="stack">
         <UserList />
-        <section className="card">
+        <section className="card" aria-labelledby="create-user-title">
           <h2 id="create-user-title">{t('users.createTitle')}</h2>
           <CreateUserForm renderCommunePicker={(props) => <CommunePicker {...props} />} />
         </section>

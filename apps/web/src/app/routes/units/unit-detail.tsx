@@ -58,7 +58,7 @@ function UnitDetailView({ scheme, code }: { scheme: Scheme; code: string }) {
         </p>
       </header>
       <div className="grid-2">
-        <section className="card">
+        <section className="card" aria-labelledby="facts-title">
           <h2 id="facts-title">{t('detail.facts')}</h2>
           <UnitFacts unit={data} />
         </section>

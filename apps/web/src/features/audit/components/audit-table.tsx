@@ -20,6 +20,14 @@ function JsonBlock({ label, value }: { label: string; value: unknown }) {
   );
 }
 
+/** A readable name for the changed record (a user's e-mail) next to its id, when the change carries one. */
+function entityLabel(entry: AuditEntry): string | null {
+  for (const side of [entry.after, entry.before]) {
+    if (side && typeof side === 'object' && 'email' in side && typeof side.email === 'string') return side.email;
+  }
+  return null;
+}
+
 export function AuditTable({ entries }: { entries: AuditEntry[] }) {
   const { t, i18n } = useTranslation('audit');
   const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
@@ -49,6 +57,7 @@ export function AuditTable({ entries }: { entries: AuditEntry[] }) {
           {entries.map((entry) => {
             const expanded = open.has(entry.id);
             const panelId = `audit-changes-${entry.id}`;
+            const label = entityLabel(entry);
             return (
               <Fragment key={entry.id}>
                 <tr>
@@ -71,6 +80,7 @@ export function AuditTable({ entries }: { entries: AuditEntry[] }) {
                   <td data-label={t('table.entity')}>
                     <div>
                       <span className="cell-title">{entry.entityType}</span>
+                      {label ? <span className="cell-sub">{label}</span> : null}
                       {entry.entityId ? <span className="cell-sub code">{entry.entityId}</span> : null}
                     </div>
                   </td>

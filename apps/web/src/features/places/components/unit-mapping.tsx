@@ -53,7 +53,7 @@ export function UnitMapping({ unit }: { unit: UnitDetail }) {
 
   if (isOld) {
     return (
-      <section className="card">
+      <section className="card" aria-labelledby="mapping-title">
         <h2 id="mapping-title">{t('mapping.became')}</h2>
         <p className="muted">{t('mapping.becameHint')}</p>
         {unit.level === 'district' ? <p className="note">{t('mapping.districtAbolished')}</p> : null}
@@ -67,7 +67,7 @@ export function UnitMapping({ unit }: { unit: UnitDetail }) {
   }
 
   return (
-    <section className="card">
+    <section className="card" aria-labelledby="mapping-title">
       <h2 id="mapping-title">{t('mapping.formedFrom')}</h2>
       <p className="muted">{t('mapping.formedFromHint')}</p>
       {unit.predecessors.length > 0 ? (

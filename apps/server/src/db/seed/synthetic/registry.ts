@@ -1,32 +1,13 @@
-import type { Db, DbOrTx } from '../../../apps/server/src/db/client.ts';
-import { recordAudit, SYSTEM_ACTOR } from '../../../apps/server/src/kernel/audit.ts';
+import type { Db } from '../../client.ts';
+import type { GeneratorResult, SyntheticGenerator } from './generator.ts';
+import { recordAudit, SYSTEM_ACTOR } from '../../../kernel/audit.ts';
 import { accountsGenerator } from './accounts/accounts.generator.ts';
-import { createRng, type Rng } from './rng.ts';
+import { registerGenerator } from './register/register.generator.ts';
+import { createRng } from './rng.ts';
 import type { Scale } from './scales.ts';
 
-/** Everything a generator gets: the open transaction, its own seeded stream, the scale. */
-export type GeneratorContext = { db: DbOrTx; rng: Rng; scale: Scale };
-
-export type GeneratorResult = {
-  /** Rows of the generator's main kind that this run inserted. */
-  created: number;
-  /** Rows of that kind the plan wanted that were already there (an earlier run). */
-  existing: number;
-  /** One line for the console: what else was written, coverage facts. */
-  detail?: string;
-};
-
-/**
- * One kind of synthetic data. A generator must be deterministic (draw only from `rng`) and
- * idempotent (insert only what is missing), so a second run adds nothing.
- */
-export type SyntheticGenerator = {
-  name: string;
-  run(ctx: GeneratorContext): Promise<GeneratorResult>;
-};
-
 /** Run in this order; a later generator may read what an earlier one wrote (products need entities). */
-export const GENERATORS: SyntheticGenerator[] = [accountsGenerator];
+export const GENERATORS: SyntheticGenerator[] = [accountsGenerator, registerGenerator];
 
 /** Changing the seed changes every synthetic row: do it only with a reason. */
 export const SYNTHETIC_SEED = 'hoptac-synthetic-v1';

@@ -1,4 +1,4 @@
-import type { Rng } from '../rng.ts';
+import type { Rng } from './rng.ts';
 
 // Vietnamese personal names: family name, middle name(s), given name. Weights are rough
 // shares of the population, tilted to the north (Hoàng over Huỳnh, Vũ over Võ) because the

@@ -1,18 +1,18 @@
 import { CURRENT_SCHEME, foldVietnamese, type Role } from '@hoptac/core';
 import { and, asc, eq, like } from 'drizzle-orm';
-import type { DbOrTx } from '../../../../apps/server/src/db/client.ts';
-import { userCommunes, userRoles, users } from '../../../../apps/server/src/modules/identity/identity.schema.ts';
-import { hashPassword } from '../../../../apps/server/src/modules/identity/password.ts';
-import { adminUnits } from '../../../../apps/server/src/modules/places/places.schema.ts';
-import type { GeneratorContext, GeneratorResult, SyntheticGenerator } from '../registry.ts';
+import type { DbOrTx } from '../../../client.ts';
+import { userCommunes, userRoles, users } from '../../../../modules/identity/identity.schema.ts';
+import { userSearchKey } from '../../../../modules/identity/identity.repository.ts';
+import { hashPassword } from '../../../../modules/identity/password.ts';
+import { adminUnits } from '../../../../modules/places/places.schema.ts';
+import { BATCH_ROWS, chunks } from '../batches.ts';
+import type { GeneratorContext, GeneratorResult, SyntheticGenerator } from '../generator.ts';
 import type { Rng } from '../rng.ts';
-import { drawPersonName } from './names.ts';
+import { drawPersonName } from '../names.ts';
 
 export const SYNTHETIC_DOMAIN = 'synthetic.hoptac.vn';
 /** Every synthetic account shares this password (hashed once: argon2id costs ~50 ms a hash). */
 export const SYNTHETIC_PASSWORD = 'hoptac-synthetic';
-
-const BATCH_ROWS = 1_000;
 
 /**
  * Role mix after the officers who cover the communes. Most accounts are people in registered
@@ -120,12 +120,6 @@ async function existingSyntheticEmails(db: DbOrTx): Promise<Set<string>> {
   return new Set(rows.map((r) => r.email.toLowerCase()));
 }
 
-function chunks<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
-
 async function insertAccounts(db: DbOrTx, accounts: readonly PlannedAccount[], passwordHash: string) {
   for (const batch of chunks(accounts, BATCH_ROWS)) {
     await db.insert(users).values(
@@ -139,6 +133,8 @@ async function insertAccounts(db: DbOrTx, accounts: readonly PlannedAccount[], p
         createdAt: a.createdAt,
         updatedAt: a.createdAt,
         lastLoginAt: a.lastLoginAt,
+        // The account search reads this key; the repository keeps it for users created through the API.
+        searchFolded: userSearchKey(a.email, a.displayName),
       })),
     );
   }

@@ -1,0 +1,1 @@
+ALTER TABLE "registry_imports" ADD COLUMN "error_count" integer DEFAULT 0 NOT NULL;

@@ -1,0 +1,1 @@
+CREATE INDEX "entities_type_status_name_idx" ON "entities" USING btree ("type","status","name_folded","id","sectors");

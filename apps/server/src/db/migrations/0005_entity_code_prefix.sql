@@ -1,0 +1,1 @@
+CREATE INDEX "entities_code_prefix_idx" ON "entities" USING btree ("code" text_pattern_ops);

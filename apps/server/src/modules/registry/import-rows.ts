@@ -1,0 +1,154 @@
+import type { ImportRowError } from '@hoptac/core';
+import type { z } from 'zod';
+import { parseCell } from './xlsx-cells.ts';
+import type { ColumnDef } from './xlsx-columns.ts';
+import type { SheetRow } from './xlsx-reader.ts';
+
+/** What the import keeps of the row errors: the first ones in full, and how many there were. */
+export const MAX_STORED_ERRORS = 1000;
+
+export class RowErrors {
+  readonly items: ImportRowError[] = [];
+  count = 0;
+
+  add(error: ImportRowError): void {
+    this.count++;
+    if (this.items.length < MAX_STORED_ERRORS) this.items.push(error);
+  }
+}
+
+/** The heading a problem is reported under, from the input key it concerns (`ratingPoints.3` too). */
+export function columnOf(columns: readonly ColumnDef[], path: readonly PropertyKey[]): string | null {
+  const key = path.map(String).join('.');
+  const col = columns.find((c) => c.key === key) ?? columns.find((c) => c.key === String(path[0]));
+  return col?.vi ?? null;
+}
+
+/** Vietnamese wording of the registry's rule codes (the services' own messages are English). */
+const RULE_MESSAGES: Record<string, string> = {
+  invalid_format:
+    'Mã số sai định dạng với loại hình (HTX, liên hiệp HTX, doanh nghiệp: mã số thuế 10 số; tổ hợp tác, hộ kinh doanh: 6–20 chữ, số)',
+  required: 'Loại hình này bắt buộc có mã số đăng ký (mã số thuế)',
+  unknown_commune: 'Không có xã/phường mang mã này trong danh mục sau 1/7/2025',
+  unknown_old_commune: 'Không có xã mang mã này trong danh mục trước 1/7/2025',
+  not_a_predecessor: 'Xã cũ này không phải là tiền thân của xã/phường mới đã ghi',
+  incomplete_location: 'Ghi cả vĩ độ và kinh độ, hoặc bỏ trống cả hai',
+  outside_scope: 'Xã/phường này ngoài phạm vi quản lý của bạn',
+  exceeds_revenue: 'Không được lớn hơn doanh thu',
+  exceeds_workers: 'Không được lớn hơn tổng số lao động',
+  exceeds_total_capital: 'Không được lớn hơn tổng nguồn vốn',
+  unknown_criterion: 'Không có tiêu chí này',
+  negative: 'Điểm không được âm',
+  over_criterion_max: 'Vượt điểm tối đa của tiêu chí',
+  over_group_max: 'Tổng điểm của nhóm tiêu chí vượt mức tối đa',
+  future_year: 'Năm báo cáo chưa bắt đầu',
+  before_registration: 'Năm báo cáo trước năm chủ thể đăng ký',
+};
+
+/** A rule issue in Vietnamese; a limit the service named ("max 7") is kept. */
+export function ruleMessage(code: string, fallback: string): string {
+  const base = RULE_MESSAGES[code];
+  if (!base) return fallback;
+  const limit = /max (\d+)/.exec(fallback) ?? /registered in (\d{4})/.exec(fallback);
+  return limit ? `${base} (${limit[1]})` : base;
+}
+
+type Issue = z.core.$ZodIssue;
+
+/** A zod issue in words an official understands. */
+function issueMessage(issue: Issue, raw: unknown): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      return raw === undefined ? 'Thiếu giá trị bắt buộc' : 'Sai kiểu dữ liệu';
+    case 'too_small':
+      if (issue.origin === 'string') return `Quá ngắn (tối thiểu ${issue.minimum} ký tự)`;
+      if (issue.origin === 'array') return `Cần ít nhất ${issue.minimum} giá trị`;
+      return `Nhỏ hơn mức tối thiểu ${issue.minimum}`;
+    case 'too_big':
+      if (issue.origin === 'string') return `Quá dài (tối đa ${issue.maximum} ký tự)`;
+      if (issue.origin === 'array') return `Nhiều nhất ${issue.maximum} giá trị`;
+      return `Vượt mức tối đa ${issue.maximum}`;
+    case 'invalid_format':
+      if (issue.format === 'email') return 'Email không hợp lệ';
+      if (issue.format === 'url') return 'Địa chỉ web không hợp lệ (cần https://…)';
+      if (issue.format === 'date') return 'Ngày không hợp lệ';
+      return 'Sai định dạng';
+    case 'invalid_value':
+      return 'Giá trị không nằm trong danh mục';
+    default:
+      return 'Giá trị không hợp lệ';
+  }
+}
+
+/**
+ * Turns a row's cells into an API input object and checks it with the API's own schema. Cell
+ * problems (text in a number column…) and schema issues become row errors; `data` is the parsed
+ * input when the schema passed.
+ */
+export function parseRow<S extends z.ZodType>(
+  columns: readonly ColumnDef[],
+  schema: S,
+  row: SheetRow,
+  errors: RowErrors,
+): { data: z.infer<S> | null; cellsOk: boolean } {
+  const input: Record<string, unknown> = {};
+  const badKeys = new Set<string>();
+  for (const col of columns) {
+    if (col.ignoredOnImport || !row.cells.has(col.key)) continue;
+    const parsed = parseCell(col, row.cells.get(col.key));
+    if (!parsed.ok) {
+      badKeys.add(col.key);
+      errors.add({ row: row.number, column: col.vi, ...parsed.problem });
+    } else if (parsed.value !== undefined) {
+      setPath(input, col.key, parsed.value);
+    }
+  }
+  const result = schema.safeParse(input);
+  // With unreadable cells left out the rest may still pass: the caller runs its rules for more
+  // errors on the same row, but must not keep the row (`cellsOk` false).
+  if (result.success) return { data: result.data, cellsOk: badKeys.size === 0 };
+  for (const issue of result.error.issues) {
+    const key = issue.path.map(String).join('.');
+    if (badKeys.has(key) || badKeys.has(String(issue.path[0]))) continue;
+    errors.add({
+      row: row.number,
+      column: columnOf(columns, issue.path),
+      code: issue.code,
+      message: issueMessage(issue, getPath(input, issue.path)),
+    });
+  }
+  return { data: null, cellsOk: badKeys.size === 0 };
+}
+
+const splitKeys = new Map<string, [string, string | undefined]>();
+
+function setPath(target: Record<string, unknown>, key: string, value: unknown) {
+  let parts = splitKeys.get(key);
+  if (!parts) splitKeys.set(key, (parts = key.split('.', 2) as [string, string | undefined]));
+  const [head, tail] = parts;
+  if (tail === undefined) {
+    target[head] = value;
+    return;
+  }
+  const inner = (target[head] ??= {}) as Record<string, unknown>;
+  inner[tail] = value;
+}
+
+function getPath(source: Record<string, unknown>, path: readonly PropertyKey[]): unknown {
+  let at: unknown = source;
+  for (const p of path) at = at && typeof at === 'object' ? (at as Record<PropertyKey, unknown>)[p] : undefined;
+  return at;
+}
+
+/** Remembers the first row holding each key, to report later rows repeating it. */
+export class SeenKeys {
+  private readonly first = new Map<string, number>();
+
+  /** The earlier row with this key, or null (and the key is recorded for this row). */
+  check(key: string, row: number): number | null {
+    const earlier = this.first.get(key);
+    if (earlier !== undefined) return earlier;
+    this.first.set(key, row);
+    return null;
+  }
+}

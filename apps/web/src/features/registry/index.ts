@@ -1,0 +1,14 @@
+export * from './api.ts';
+export { formatDate, lastReportYear } from './format.ts';
+export { StatusBadge, RatingBadge, ReportStatusBadge } from './components/badges.tsx';
+export { EntityFilters, type CommuneOption } from './components/entity-filters.tsx';
+export { EntityTable } from './components/entity-table.tsx';
+export { CommuneCounts } from './components/commune-counts.tsx';
+export { EntityMap } from './components/entity-map.tsx';
+export { EntityForm, type CommuneChoice } from './components/entity-form.tsx';
+export type { PickedUnit } from './components/unit-combobox.tsx';
+export { EntityWorkspace, EntityHeader, tabsOf } from './components/entity-workspace.tsx';
+export { ENTITY_TABS, type EntityTab } from './tabs.ts';
+export { CompletenessTable, CompletenessLegend, MissingReports, DeadlineCard } from './components/completeness.tsx';
+export { ImportPanel } from './components/import-panel.tsx';
+export { MyReportCallout } from './components/my-report-callout.tsx';
