@@ -85,22 +85,38 @@ export async function listEntities(db: DbOrTx, q: EntityListQuery, scope: ListSc
   if (q.sort === 'commune') order.push(asc(entities.communeCode));
   order.push(asc(entities.nameFolded), asc(entities.id));
   const { limit, offset } = toLimitOffset(q);
-  // Pick the page's ids first, then join the place names for those rows only.
+  // One round trip: the page's ids with the total (a window count) first, then the place names
+  // joined for those rows only.
   const page = db
-    .select({ id: entities.id })
+    .select({ id: entities.id, total: sql<number>`count(*) over ()`.as('total') })
     .from(entities)
     .where(where)
     .orderBy(...order)
     .limit(limit)
     .offset(offset)
     .as('page');
-  const [rows, totals] = await Promise.all([
-    selectWithPlaces(db)
-      .innerJoin(page, eq(page.id, entities.id))
-      .orderBy(...order),
-    db.select({ n: count() }).from(entities).where(where),
-  ]);
-  return { rows: rows.map(flatten), total: totals[0]?.n ?? 0 };
+  const rows = await db
+    .select({ e: entities, ...withPlaces, total: page.total })
+    .from(entities)
+    .innerJoin(page, eq(page.id, entities.id))
+    .innerJoin(commune, and(eq(commune.scheme, entities.communeScheme), eq(commune.code, entities.communeCode)))
+    .leftJoin(
+      oldCommune,
+      and(eq(oldCommune.scheme, entities.oldCommuneScheme), eq(oldCommune.code, entities.oldCommuneCode)),
+    )
+    .leftJoin(
+      oldDistrict,
+      and(eq(oldDistrict.scheme, entities.oldCommuneScheme), eq(oldDistrict.code, entities.oldDistrictCode)),
+    )
+    .orderBy(...order);
+  // A page past the end has no row to carry the total: count separately then.
+  const total =
+    rows.length > 0
+      ? Number(rows[0]!.total)
+      : offset > 0
+        ? ((await db.select({ n: count() }).from(entities).where(where))[0]?.n ?? 0)
+        : 0;
+  return { rows: rows.map(flatten), total };
 }
 
 export async function findEntity(db: DbOrTx, id: string): Promise<EntityRow | null> {

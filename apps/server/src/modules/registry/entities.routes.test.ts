@@ -125,6 +125,10 @@ describe('registry: entities', () => {
       ['0101111111'],
     );
     assert.equal((await get('/api/entities', admin)).json().total, 4);
+    const second = (await get('/api/entities?pageSize=3&page=2', admin)).json();
+    assert.deepEqual([second.items.length, second.total], [1, 4]);
+    const beyond = (await get('/api/entities?pageSize=3&page=9', admin)).json();
+    assert.deepEqual([beyond.items.length, beyond.total], [0, 4]);
     const officerView = (await get('/api/entities', officer)).json();
     assert.equal(officerView.total, 3, 'officer sees Đông Anh and Bát Tràng, not Ba Đình');
     assert.equal((await get('/api/entities?commune=00004', officer)).json().total, 0);

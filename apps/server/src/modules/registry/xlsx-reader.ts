@@ -30,7 +30,11 @@ export async function looksLikeZip(filePath: string): Promise<boolean> {
 /** A sheet read from exceljs' temporary copy holds that file open: close it when the sheet is left. */
 function release(sheet: ExcelJS.stream.xlsx.WorksheetReader): void {
   const source = (sheet as unknown as { iterator?: unknown }).iterator;
-  if (source instanceof fs.ReadStream) source.destroy();
+  if (!(source instanceof fs.ReadStream)) return;
+  // exceljs deletes its temporary file when the stream closes; a stream destroyed before it opened
+  // then reports ENOENT, which must not become an unhandled error that ends the process.
+  source.on('error', () => {});
+  source.destroy();
 }
 
 /**

@@ -119,18 +119,20 @@ export function ReportForm({ entity, year, report }: ReportFormProps) {
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState<string | undefined>();
   const [notice, setNotice] = useState<string | null>(null);
-  // The report changed on the server (a save, or someone else's step fetched in the background):
-  // the form shows the saved figures again, unless the user is typing.
   const [syncedAt, setSyncedAt] = useState(report?.updatedAt);
-  if (report && report.updatedAt !== syncedAt && !dirty) {
-    setSyncedAt(report.updatedAt);
-    setDraft(toDraft(report, entity, lang));
-  }
 
   // A new report starts editable for those who may edit the entity.
   const editable = report ? report.canEdit : entity.canEdit;
   const allowed = report?.allowedActions ?? [];
   const actions = REPORT_ACTIONS.filter((a) => allowed.includes(a));
+
+  // The report changed on the server (a step taken, or someone else's work fetched in the
+  // background): a read-only report shows the figures as saved, not those of an earlier visit;
+  // an editable one takes them only when nothing has been typed (our own save keeps the text).
+  if (report && report.updatedAt !== syncedAt) {
+    setSyncedAt(report.updatedAt);
+    if (!editable || !dirty) setDraft(toDraft(report, entity, lang));
+  }
 
   const errors: FieldErrors = { ...fieldErrors(save.error, wording), ...localErrors };
   const pointIssues = new Map(
