@@ -44,7 +44,9 @@ test.describe('sign-in', () => {
         await expect(nav.getByRole('link', { name: 'Người dùng' })).toHaveCount(0);
       }
 
+      const loggedOut = page.waitForResponse((r) => r.url().endsWith('/api/auth/logout'));
       await header.getByRole('button', { name: 'Đăng xuất' }).click();
+      expect((await loggedOut).status()).toBe(204);
       await expect(page).toHaveURL(/\/$/);
       await expect(header.getByRole('link', { name: 'Đăng nhập' })).toBeVisible();
       await expect(header.getByText(account.name, { exact: true })).toHaveCount(0);
@@ -52,7 +54,7 @@ test.describe('sign-in', () => {
 
       // The session is gone on the server too: the account page sends the visitor to sign in.
       await page.goto('/account');
-      await expect(page).toHaveURL(/\/login\?redirect=%2Faccount$/);
+      await expect(page).toHaveURL(/\/login\?redirect=%2Faccount$/, { timeout: 15_000 });
     });
   }
 

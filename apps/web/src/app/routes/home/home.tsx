@@ -4,7 +4,7 @@ import { useMe } from '../../../features/identity/index.ts';
 import { useDocumentTitle } from '../../../lib/use-document-title.ts';
 import { rootRoute } from '../root.tsx';
 
-const ROADMAP = ['registry', 'ocop', 'catalog', 'market'] as const;
+const ROADMAP = ['ocop', 'catalog', 'market'] as const;
 
 function HomePage() {
   const { t } = useTranslation('common');
@@ -29,6 +29,14 @@ function HomePage() {
           <p>{t('home.unitsBody')}</p>
           <Link to="/units" className="btn btn--primary">
             {t('home.unitsCta')}
+          </Link>
+        </article>
+        <article className="card card--feature">
+          <p className="card__eyebrow">{t('home.now')}</p>
+          <h2>{t('home.registryTitle')}</h2>
+          <p>{t('home.registryBody')}</p>
+          <Link to="/registry" className="btn btn--primary">
+            {t('home.registryCta')}
           </Link>
         </article>
         <article className="card card--feature">
