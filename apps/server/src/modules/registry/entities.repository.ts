@@ -62,8 +62,34 @@ function scopeCondition(scope: ListScope): SQL | undefined {
   }
 }
 
-/** A filtered, scoped page of the register; `folded` is the folded search text. */
-export async function listEntities(db: DbOrTx, q: EntityListQuery, scope: ListScope, folded: string | null) {
+/** Only what a register row shows: a page of 50 full records would carry descriptions and contacts for nothing. */
+const registerColumns = {
+  id: entities.id,
+  type: entities.type,
+  name: entities.name,
+  code: entities.code,
+  status: entities.status,
+  communeScheme: entities.communeScheme,
+  communeCode: entities.communeCode,
+  communeFullName: sql<string>`${commune.fullName}`,
+  oldCommuneScheme: entities.oldCommuneScheme,
+  oldDistrictCode: entities.oldDistrictCode,
+  oldDistrictFullName: sql<string | null>`${oldDistrict.fullName}`,
+  sectors: entities.sectors,
+  highTech: entities.highTech,
+  valueChain: entities.valueChain,
+  officialMembers: entities.officialMembers,
+  rating: entities.rating,
+  lat: entities.lat,
+  lng: entities.lng,
+};
+
+/** The register's filters as one condition: the list and the exports select exactly the same rows. */
+export function registerConditions(
+  q: Omit<EntityListQuery, 'page' | 'pageSize' | 'sort'>,
+  scope: ListScope,
+  folded: string | null,
+): SQL | undefined {
   const conds: (SQL | undefined)[] = [scopeCondition(scope)];
   // A search made of digits (and dashes) is a registration code prefix; anything else a name.
   if (folded && /^[0-9][0-9-]{2,}$/.test(folded))
@@ -77,7 +103,12 @@ export async function listEntities(db: DbOrTx, q: EntityListQuery, scope: ListSc
   if (q.highTech !== undefined) conds.push(eq(entities.highTech, q.highTech));
   if (q.valueChain !== undefined) conds.push(eq(entities.valueChain, q.valueChain));
   if (q.rating) conds.push(eq(entities.rating, q.rating));
-  const where = and(...conds);
+  return and(...conds);
+}
+
+/** A filtered, scoped page of the register; `folded` is the folded search text. */
+export async function listEntities(db: DbOrTx, q: EntityListQuery, scope: ListScope, folded: string | null) {
+  const where = registerConditions(q, scope, folded);
   // Alphabetical by folded name: every name starts with its type word ("HTX", "Công ty"), so a
   // prefix-first ranking adds nothing, while a plain order lets the (type, status, name) index stop early.
   const order: SQL[] = [];
@@ -96,14 +127,10 @@ export async function listEntities(db: DbOrTx, q: EntityListQuery, scope: ListSc
     .offset(offset)
     .as('page');
   const rows = await db
-    .select({ e: entities, ...withPlaces, total: page.total })
+    .select({ ...registerColumns, total: page.total })
     .from(entities)
     .innerJoin(page, eq(page.id, entities.id))
     .innerJoin(commune, and(eq(commune.scheme, entities.communeScheme), eq(commune.code, entities.communeCode)))
-    .leftJoin(
-      oldCommune,
-      and(eq(oldCommune.scheme, entities.oldCommuneScheme), eq(oldCommune.code, entities.oldCommuneCode)),
-    )
     .leftJoin(
       oldDistrict,
       and(eq(oldDistrict.scheme, entities.oldCommuneScheme), eq(oldDistrict.code, entities.oldDistrictCode)),
@@ -116,7 +143,7 @@ export async function listEntities(db: DbOrTx, q: EntityListQuery, scope: ListSc
       : offset > 0
         ? ((await db.select({ n: count() }).from(entities).where(where))[0]?.n ?? 0)
         : 0;
-  return { rows: rows.map(flatten), total };
+  return { rows, total };
 }
 
 export async function findEntity(db: DbOrTx, id: string): Promise<EntityRow | null> {

@@ -2,8 +2,8 @@ import type { EntityListQuery } from '@hoptac/core';
 import { and, asc, eq, gt, inArray, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/client.ts';
-import { likeContains } from '../../kernel/pagination.ts';
 import { adminUnits } from '../places/places.schema.ts';
+import { registerConditions } from './entities.repository.ts';
 import { annualReports, entities } from './registry.schema.ts';
 
 const commune = alias(adminUnits, 'commune');
@@ -20,20 +20,12 @@ function inScope(scope: ExportScope): SQL | undefined {
   return scope.communes.length > 0 ? inArray(entities.communeCode, scope.communes) : sql`false`;
 }
 
-// Mirrors the conditions of the register list (entities.repository listEntities) so an export holds
-// exactly the rows the list shows.
 function entityConditions(q: EntityExportFilter, scope: ExportScope, folded: string | null): SQL | undefined {
-  const conds: (SQL | undefined)[] = [inScope(scope)];
-  if (folded) conds.push(sql`${entities.nameFolded} like ${likeContains(folded)}`);
-  if (q.type) conds.push(eq(entities.type, q.type));
-  if (q.status) conds.push(eq(entities.status, q.status));
-  if (q.sector) conds.push(sql`${q.sector} = any(${entities.sectors})`);
-  if (q.commune) conds.push(eq(entities.communeCode, q.commune));
-  if (q.oldDistrict) conds.push(eq(entities.oldDistrictCode, q.oldDistrict));
-  if (q.highTech !== undefined) conds.push(eq(entities.highTech, q.highTech));
-  if (q.valueChain !== undefined) conds.push(eq(entities.valueChain, q.valueChain));
-  if (q.rating) conds.push(eq(entities.rating, q.rating));
-  return and(...conds);
+  return registerConditions(
+    q,
+    scope.communes === null ? { kind: 'all' } : { kind: 'communes', codes: scope.communes },
+    folded,
+  );
 }
 
 export type EntityExportRow = typeof entities.$inferSelect & { communeName: string; oldDistrictName: string | null };
