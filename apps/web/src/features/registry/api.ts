@@ -1,15 +1,6 @@
-import {
-  keepPreviousData,
-  queryOptions,
-  useMutation,
-  useQuery,
-  useQueryClient,
-  type QueryClient,
-} from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
-  AnnualReport,
   CommuneCount,
-  Completeness,
   CreateEntityBody,
   DuplicateCandidate,
   EntityDetail,
@@ -17,27 +8,21 @@ import type {
   EntityStatus,
   EntityType,
   EntityView,
-  ImportJob,
-  ImportKind,
   Member,
   MemberInput,
   MemberList,
   Rating,
-  ReportAction,
-  ReportInput,
   Sector,
   StatusChangeBody,
   StatusHistoryItem,
-  Unit,
-  UnitDetail,
   UpdateEntityBody,
 } from '@hoptac/core';
-import { ApiError, apiFetch, isApiError, toQueryString } from '../../lib/api.ts';
+import { apiFetch, isApiError, toQueryString } from '../../lib/api.ts';
+import { entityKey, REGISTRY_QUERY_KEY } from './keys.ts';
 
-export const REGISTRY_QUERY_KEY = ['registry'] as const;
-
-/** Reference data (administrative units) changes once in years. */
-const PLACES_STALE_MS = 10 * 60_000;
+export { REGISTRY_QUERY_KEY } from './keys.ts';
+export * from './reports-api.ts';
+export * from './imports-api.ts';
 
 // ---------- Register ----------
 
@@ -93,7 +78,7 @@ export function exportHref(format: 'xlsx' | 'csv', filters: EntityFilterValue): 
 
 export function entityQueryOptions(id: string) {
   return queryOptions({
-    queryKey: [...REGISTRY_QUERY_KEY, 'entity', id],
+    queryKey: entityKey(id),
     queryFn: ({ signal }) => apiFetch<EntityView>(`/api/entities/${encodeURIComponent(id)}`, { signal }),
   });
 }
@@ -198,259 +183,5 @@ export function useRemoveMember(id: string) {
         method: 'DELETE',
       }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: membersKey(id) }),
-  });
-}
-
-// ---------- Annual reports ----------
-
-function reportsKey(id: string) {
-  return [...REGISTRY_QUERY_KEY, 'entity', id, 'reports'] as const;
-}
-
-export function useReports(id: string, options: { enabled?: boolean } = {}) {
-  return useQuery({
-    queryKey: reportsKey(id),
-    queryFn: ({ signal }) => apiFetch<AnnualReport[]>(`/api/entities/${encodeURIComponent(id)}/reports`, { signal }),
-    enabled: options.enabled ?? true,
-    // Several people move a report along (entity, commune, city): opening it always asks for its
-    // current step rather than showing what this browser saw a moment ago.
-    staleTime: 0,
-  });
-}
-
-/** Puts a saved report into the cached list at once, so the form never shows the old figures. */
-function putReport(queryClient: QueryClient, id: string, report: AnnualReport) {
-  queryClient.setQueryData<AnnualReport[]>(reportsKey(id), (list) =>
-    list ? [...list.filter((r) => r.year !== report.year), report] : [report],
-  );
-}
-
-export function useSaveReport(id: string, year: number) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (body: ReportInput) =>
-      apiFetch<AnnualReport>(`/api/entities/${encodeURIComponent(id)}/reports/${year}`, { method: 'PUT', body }),
-    onSuccess: async (report) => {
-      putReport(queryClient, id, report);
-      await queryClient.invalidateQueries({ queryKey: [...REGISTRY_QUERY_KEY, 'completeness'] });
-    },
-  });
-}
-
-export function useReportAction(id: string, year: number) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (body: { action: ReportAction; reason?: string | undefined }) =>
-      apiFetch<AnnualReport>(`/api/entities/${encodeURIComponent(id)}/reports/${year}/actions`, {
-        method: 'POST',
-        body,
-      }),
-    onSuccess: async (report) => {
-      if (report && typeof report === 'object') putReport(queryClient, id, report);
-      await queryClient.invalidateQueries({ queryKey: reportsKey(id) });
-      await queryClient.invalidateQueries({ queryKey: entityQueryOptions(id).queryKey, exact: true });
-      await queryClient.invalidateQueries({ queryKey: [...REGISTRY_QUERY_KEY, 'completeness'] });
-      await queryClient.invalidateQueries({ queryKey: [...REGISTRY_QUERY_KEY, 'missing'] });
-    },
-  });
-}
-
-// ---------- Reporting overview ----------
-
-export function useCompleteness(year: number) {
-  return useQuery({
-    queryKey: [...REGISTRY_QUERY_KEY, 'completeness', year],
-    queryFn: ({ signal }) => apiFetch<Completeness>('/api/annual-reports/completeness', { query: { year }, signal }),
-    placeholderData: keepPreviousData,
-  });
-}
-
-/** An entity that has not reported for the year. */
-export interface MissingReportItem {
-  id: string;
-  name: string;
-  type: EntityType;
-  code?: string | null;
-  status?: EntityStatus;
-  commune?: { code: string; fullName: string } | null;
-  reportStatus?: string | null;
-}
-
-export interface MissingParams {
-  year: number;
-  commune?: string | undefined;
-  page: number;
-  pageSize: number;
-}
-
-export function useMissingReports(params: MissingParams, options: { enabled?: boolean } = {}) {
-  return useQuery({
-    queryKey: [...REGISTRY_QUERY_KEY, 'missing', params],
-    queryFn: ({ signal }) =>
-      apiFetch<{ items: MissingReportItem[]; total: number }>('/api/annual-reports/missing', {
-        query: { ...params },
-        signal,
-      }),
-    placeholderData: keepPreviousData,
-    enabled: options.enabled ?? true,
-  });
-}
-
-/** The deadline for a year's reports, or null when none is set or the caller may not read it. */
-export function useDeadline(year: number) {
-  return useQuery({
-    queryKey: [...REGISTRY_QUERY_KEY, 'deadline', year],
-    queryFn: async ({ signal }) => {
-      try {
-        return await apiFetch<{ year: number; dueDate: string | null }>(`/api/annual-reports/deadlines/${year}`, {
-          signal,
-        });
-      } catch (error) {
-        if (isApiError(error) && error.status >= 400 && error.status < 500) return null;
-        throw error;
-      }
-    },
-    staleTime: 5 * 60_000,
-  });
-}
-
-export function useSetDeadline(year: number) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (dueDate: string) =>
-      apiFetch<{ year: number; dueDate: string }>(`/api/annual-reports/deadlines/${year}`, {
-        method: 'PUT',
-        body: { dueDate },
-      }),
-    onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: [...REGISTRY_QUERY_KEY, 'completeness'] });
-      await queryClient.invalidateQueries({ queryKey: [...REGISTRY_QUERY_KEY, 'deadline', year] });
-    },
-  });
-}
-
-export function reportsExportHref(year: number): string {
-  return `/api/annual-reports/export.xlsx${toQueryString({ year })}`;
-}
-
-// ---------- Import ----------
-
-export function templateHref(kind: ImportKind): string {
-  return `/api/registry/templates/${kind}.xlsx`;
-}
-
-/** Sends the file as multipart/form-data; the JSON client cannot. */
-async function uploadImport(kind: ImportKind, file: File, acknowledgeDuplicates: boolean): Promise<{ id: string }> {
-  const form = new FormData();
-  form.append('file', file, file.name);
-  let response: Response;
-  try {
-    const query = toQueryString({ kind, acknowledgeDuplicates: acknowledgeDuplicates ? 'true' : undefined });
-    response = await fetch(`/api/registry/imports${query}`, {
-      method: 'POST',
-      body: form,
-      credentials: 'same-origin',
-      headers: { Accept: 'application/json' },
-    });
-  } catch (cause) {
-    throw new ApiError(0, 'NETWORK', cause instanceof Error ? cause.message : 'Network error');
-  }
-  const text = await response.text();
-  let payload: unknown;
-  try {
-    payload = text ? (JSON.parse(text) as unknown) : undefined;
-  } catch {
-    payload = undefined;
-  }
-  if (!response.ok) {
-    const error = (payload as { error?: { code?: unknown; message?: unknown; details?: unknown } } | undefined)?.error;
-    if (error && typeof error.code === 'string') {
-      throw new ApiError(
-        response.status,
-        error.code,
-        typeof error.message === 'string' ? error.message : error.code,
-        error.details,
-      );
-    }
-    throw new ApiError(response.status, response.status >= 500 ? 'INTERNAL' : 'UNKNOWN', `HTTP ${response.status}`);
-  }
-  return payload as { id: string };
-}
-
-export function useStartImport() {
-  return useMutation({
-    mutationFn: ({
-      kind,
-      file,
-      acknowledgeDuplicates,
-    }: {
-      kind: ImportKind;
-      file: File;
-      acknowledgeDuplicates: boolean;
-    }) => uploadImport(kind, file, acknowledgeDuplicates),
-  });
-}
-
-export function isImportRunning(job: ImportJob | undefined): boolean {
-  return !job || job.status === 'validating' || job.status === 'importing';
-}
-
-/** Polls the import every second until it has failed or completed. */
-export function useImportJob(id: string | undefined) {
-  const queryClient = useQueryClient();
-  return useQuery({
-    queryKey: [...REGISTRY_QUERY_KEY, 'import', id],
-    queryFn: async ({ signal }) => {
-      const job = await apiFetch<ImportJob>(`/api/registry/imports/${encodeURIComponent(id ?? '')}`, { signal });
-      if (job.status === 'completed') {
-        await queryClient.invalidateQueries({ queryKey: [...REGISTRY_QUERY_KEY, 'entities'] });
-        await queryClient.invalidateQueries({ queryKey: [...REGISTRY_QUERY_KEY, 'by-commune'] });
-      }
-      return job;
-    },
-    enabled: !!id,
-    staleTime: 0,
-    refetchInterval: (query) => (isImportRunning(query.state.data) && !query.state.error ? 1000 : false),
-  });
-}
-
-// ---------- Places reference data (read through the API, not the places feature) ----------
-
-/** Hanoi's 30 former districts (edition 2025-01), for the "old district" filter. */
-export function useOldDistricts() {
-  return useQuery({
-    queryKey: [...REGISTRY_QUERY_KEY, 'old-districts'],
-    queryFn: ({ signal }) =>
-      apiFetch<{ items: Unit[]; total: number }>('/api/places/units', {
-        query: { scheme: '2025-01', level: 'district', page: 1, pageSize: 50 },
-        signal,
-      }),
-    staleTime: PLACES_STALE_MS,
-    select: (page) => page.items,
-  });
-}
-
-export function useCommuneSearch(scheme: '2025-01' | '2025-07', q: string, limit: number) {
-  return useQuery({
-    queryKey: [...REGISTRY_QUERY_KEY, 'commune-search', scheme, q, limit],
-    queryFn: ({ signal }) =>
-      apiFetch<{ items: Unit[]; total: number }>('/api/places/units', {
-        query: { scheme, level: 'commune', q, page: 1, pageSize: limit },
-        signal,
-      }),
-    enabled: q.length >= 2,
-    staleTime: PLACES_STALE_MS,
-    placeholderData: keepPreviousData,
-  });
-}
-
-/** A commune of the current edition with the old communes it was formed from. */
-export function useCommuneDetail(code: string | undefined) {
-  return useQuery({
-    queryKey: [...REGISTRY_QUERY_KEY, 'commune-detail', code],
-    queryFn: ({ signal }) =>
-      apiFetch<UnitDetail>(`/api/places/units/2025-07/${encodeURIComponent(code ?? '')}/detail`, { signal }),
-    enabled: !!code,
-    staleTime: PLACES_STALE_MS,
   });
 }
