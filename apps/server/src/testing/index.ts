@@ -1,2 +1,3 @@
 export * from './scratch-postgres.ts';
 export * from './test-app.ts';
+export * from './registry-fixtures.ts';

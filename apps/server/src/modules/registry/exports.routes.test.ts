@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { foldVietnamese } from '@hoptac/core';
 import ExcelJS from 'exceljs';
-import { createTestApp, DEMO, otherRoles, type TestApp } from '../../testing/index.ts';
+import { createTestApp, DEMO, otherRoles, SAMPLE_REPORT_FIGURES, type TestApp } from '../../testing/index.ts';
 import { insertEntitiesBulk } from './imports.repository.ts';
 
 const entity = (o: Record<string, unknown> = {}) => ({
@@ -20,25 +20,7 @@ const entity = (o: Record<string, unknown> = {}) => ({
   ...o,
 });
 
-const report = {
-  revenue: 3_200_000_000,
-  revenueFromMembers: 1_900_000_000,
-  profit: -210_000_000,
-  totalCapital: 2_500_000_000,
-  indivisibleAssets: 400_000_000,
-  officialMembers: 25,
-  associateMembers: 4,
-  memberHouseholds: 22,
-  workers: 18,
-  memberWorkers: 12,
-  avgMemberIncome: 62_000_000,
-  avgWorkerMonthlyIncome: 7_500_000,
-  valueChainLinks: 2,
-  ocopProducts: 1,
-  productsServices: 'Bưởi Diễn, rau cải',
-  monthsOperating: 12,
-  suspendedMonths: 0,
-};
+const report = { ...SAMPLE_REPORT_FIGURES, profit: -210_000_000, productsServices: 'Bưởi Diễn, rau cải' };
 
 async function readXlsx(payload: Buffer): Promise<ExcelJS.Worksheet> {
   const book = new ExcelJS.Workbook();

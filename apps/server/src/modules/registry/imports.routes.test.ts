@@ -5,7 +5,7 @@ import { after, before, describe, test } from 'node:test';
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { queryRows } from '../../db/client.ts';
-import { createTestApp, DEMO, otherRoles, type TestApp } from '../../testing/index.ts';
+import { createTestApp, DEMO, otherRoles, SAMPLE_REPORT_FIGURES, type TestApp } from '../../testing/index.ts';
 import { ENTITY_COLUMNS } from './entity-columns.ts';
 import { REPORT_COLUMNS } from './report-columns.ts';
 import type { ColumnDef } from './xlsx-columns.ts';
@@ -52,22 +52,7 @@ const entityRow = (i: number, o: Row = {}): Row => ({
 const reportRow = (entityCode: string, o: Row = {}): Row => ({
   entityCode,
   year: 2024,
-  revenue: 3_200_000_000,
-  revenueFromMembers: 1_900_000_000,
-  profit: 210_000_000,
-  totalCapital: 2_500_000_000,
-  indivisibleAssets: 400_000_000,
-  officialMembers: 25,
-  associateMembers: 4,
-  memberHouseholds: 22,
-  workers: 18,
-  memberWorkers: 12,
-  avgMemberIncome: 62_000_000,
-  avgWorkerMonthlyIncome: 7_500_000,
-  valueChainLinks: 2,
-  ocopProducts: 1,
-  monthsOperating: 12,
-  suspendedMonths: 0,
+  ...SAMPLE_REPORT_FIGURES,
   ...o,
 });
 

@@ -4,7 +4,7 @@ import type { EntityDetail, EntityType, Sector } from '@hoptac/core';
 import { COOPERATIVE_TYPES, ENTITY_TYPES, SECTORS } from '../../../lib/domain.ts';
 import { Button } from '../../../components/button.tsx';
 import { ErrorMessage } from '../../../components/error-message.tsx';
-import { Checkbox, Fieldset, SelectField, TextField } from '../../../components/field.tsx';
+import { Checkbox, Fieldset, SelectField, TextAreaField, TextField } from '../../../components/field.tsx';
 import { isApiError } from '../../../lib/api.ts';
 import { formatNumber } from '../../../lib/format.ts';
 import { useErrorText, type FieldErrors } from '../../../lib/errors.ts';
@@ -16,7 +16,7 @@ import {
   type EntityFormBody,
 } from '../api.ts';
 import { DuplicatePanel } from './duplicate-panel.tsx';
-import { NumberField, TextAreaField, parseWholeNumber } from './inputs.tsx';
+import { NumberField, parseWholeNumber } from './inputs.tsx';
 import { useIssueWording } from './issue-wording.ts';
 import { UnitCombobox, type PickedUnit } from './unit-combobox.tsx';
 

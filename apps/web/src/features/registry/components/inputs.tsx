@@ -1,44 +1,7 @@
-import { useId, type ReactNode, type TextareaHTMLAttributes } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TextField } from '../../../components/field.tsx';
 import { formatNumber } from '../../../lib/format.ts';
-
-export interface TextAreaFieldProps extends Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id'> {
-  label: ReactNode;
-  hint?: ReactNode;
-  error?: string | undefined;
-}
-
-/** A labelled multi-line input with its hint and error wired to aria-describedby. */
-export function TextAreaField({ label, hint, error, className, rows = 3, ...input }: TextAreaFieldProps) {
-  const id = useId();
-  const described = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
-  return (
-    <div className={`field${error ? ' field--invalid' : ''}`}>
-      <label className="field__label" htmlFor={id}>
-        {label}
-      </label>
-      <textarea
-        {...input}
-        id={id}
-        rows={rows}
-        className={`input textarea${className ? ` ${className}` : ''}`}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={described}
-      />
-      {hint ? (
-        <p className="field__hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p className="field__error" id={`${id}-error`}>
-          {error}
-        </p>
-      ) : null}
-    </div>
-  );
-}
 
 /** Digits typed with or without separators ("12.000.000", "12 000 000") → 12000000; '' → null. */
 export function parseWholeNumber(text: string, allowNegative = false): number | null {

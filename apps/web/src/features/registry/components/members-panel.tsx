@@ -5,12 +5,12 @@ import { CAPITAL_CAP, MEMBER_KINDS, MEMBERSHIPS } from '../../../lib/domain.ts';
 import { Badge } from '../../../components/badge.tsx';
 import { Button } from '../../../components/button.tsx';
 import { ErrorMessage, Loading, Notice } from '../../../components/error-message.tsx';
-import { SelectField, TextField } from '../../../components/field.tsx';
+import { SelectField, TextAreaField, TextField } from '../../../components/field.tsx';
 import { formatNumber } from '../../../lib/format.ts';
 import { useErrorText, type FieldErrors } from '../../../lib/errors.ts';
 import { useMembers, useRemoveMember, useSaveMember } from '../api.ts';
 import { formatDate, formatPercent, formatVnd, todayInHanoi } from '../format.ts';
-import { NumberField, TextAreaField, parseWholeNumber } from './inputs.tsx';
+import { NumberField, parseWholeNumber } from './inputs.tsx';
 import { useIssueWording } from './issue-wording.ts';
 
 type Warning = MemberList['warnings'][number];

@@ -4,14 +4,14 @@ import type { AnnualReport, EntityDetail, Rating, ReportAction, ReportInput } fr
 import { RATING_TT01_2020, REPORT_ACTIONS } from '../../../lib/domain.ts';
 import { Button, type ButtonVariant } from '../../../components/button.tsx';
 import { ErrorMessage, Notice } from '../../../components/error-message.tsx';
-import { TextField } from '../../../components/field.tsx';
+import { TextAreaField, TextField } from '../../../components/field.tsx';
 import { formatNumber } from '../../../lib/format.ts';
 import { useErrorText, type FieldErrors } from '../../../lib/errors.ts';
 import { validationIssues } from '../../../lib/api.ts';
 import { useReportAction, useSaveReport } from '../api.ts';
 import { formatDate } from '../format.ts';
 import { LateBadge, RatingBadge, ReportStatusBadge } from './badges.tsx';
-import { NumberField, TextAreaField, parseWholeNumber } from './inputs.tsx';
+import { NumberField, parseWholeNumber } from './inputs.tsx';
 import { useIssueWording } from './issue-wording.ts';
 
 /** The whole-number figures of a report, in the order of the form. */

@@ -4,13 +4,12 @@ import type { EntityDetail, EntityStatus } from '@hoptac/core';
 import { NEXT_STATUSES } from '../../../lib/domain.ts';
 import { Button } from '../../../components/button.tsx';
 import { ErrorMessage, Loading, Notice } from '../../../components/error-message.tsx';
-import { SelectField, TextField } from '../../../components/field.tsx';
+import { SelectField, TextAreaField, TextField } from '../../../components/field.tsx';
 import { formatDateTime } from '../../../lib/format.ts';
 import { useErrorText, type FieldErrors } from '../../../lib/errors.ts';
 import { useChangeStatus, useStatusHistory } from '../api.ts';
 import { formatDate, todayInHanoi } from '../format.ts';
 import { StatusBadge } from './badges.tsx';
-import { TextAreaField } from './inputs.tsx';
 import { useIssueWording } from './issue-wording.ts';
 
 function ChangeStatusForm({ entity, onChanged }: { entity: EntityDetail; onChanged: (status: EntityStatus) => void }) {
