@@ -1,50 +1,11 @@
 import type { EntityListQuery } from '@hoptac/core';
 import { and, asc, count, desc, eq, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/client.ts';
 import { escapeLike, likeContains, toLimitOffset } from '../../kernel/pagination.ts';
-import { adminUnits } from '../places/places.schema.ts';
 import type { ListScope } from './registry.access.ts';
-import { entities, entityStatusHistory } from './registry.schema.ts';
+import { entities, entityStatusHistory, registerRevision } from './registry.schema.ts';
 
-const commune = alias(adminUnits, 'commune');
-const oldCommune = alias(adminUnits, 'old_commune');
-const oldDistrict = alias(adminUnits, 'old_district');
-
-export type EntityRow = typeof entities.$inferSelect & {
-  communeFullName: string;
-  oldCommuneFullName: string | null;
-  oldDistrictFullName: string | null;
-};
-
-const withPlaces = {
-  communeFullName: sql<string>`${commune.fullName}`,
-  oldCommuneFullName: sql<string | null>`${oldCommune.fullName}`,
-  oldDistrictFullName: sql<string | null>`${oldDistrict.fullName}`,
-};
-
-function selectWithPlaces(db: DbOrTx) {
-  return db
-    .select({ e: entities, ...withPlaces })
-    .from(entities)
-    .innerJoin(commune, and(eq(commune.scheme, entities.communeScheme), eq(commune.code, entities.communeCode)))
-    .leftJoin(
-      oldCommune,
-      and(eq(oldCommune.scheme, entities.oldCommuneScheme), eq(oldCommune.code, entities.oldCommuneCode)),
-    )
-    .leftJoin(
-      oldDistrict,
-      and(eq(oldDistrict.scheme, entities.oldCommuneScheme), eq(oldDistrict.code, entities.oldDistrictCode)),
-    );
-}
-
-type Joined = { e: typeof entities.$inferSelect } & Omit<EntityRow, keyof typeof entities.$inferSelect>;
-const flatten = (r: Joined): EntityRow => ({
-  ...r.e,
-  communeFullName: r.communeFullName,
-  oldCommuneFullName: r.oldCommuneFullName,
-  oldDistrictFullName: r.oldDistrictFullName,
-});
+export type EntityRow = typeof entities.$inferSelect;
 
 /** Statuses the public register shows: a dissolved or revoked entity is history, not a supplier. */
 const PUBLIC_STATUSES = ['active', 'suspended', 'reorganising'];
@@ -71,10 +32,8 @@ const registerColumns = {
   status: entities.status,
   communeScheme: entities.communeScheme,
   communeCode: entities.communeCode,
-  communeFullName: sql<string>`${commune.fullName}`,
   oldCommuneScheme: entities.oldCommuneScheme,
   oldDistrictCode: entities.oldDistrictCode,
-  oldDistrictFullName: sql<string | null>`${oldDistrict.fullName}`,
   sectors: entities.sectors,
   highTech: entities.highTech,
   valueChain: entities.valueChain,
@@ -106,9 +65,15 @@ export function registerConditions(
   return and(...conds);
 }
 
-/** A filtered, scoped page of the register; `folded` is the folded search text. */
-export async function listEntities(db: DbOrTx, q: EntityListQuery, scope: ListScope, folded: string | null) {
-  const where = registerConditions(q, scope, folded);
+/** The register's revision in the reading statement's own snapshot (see registerRevision). */
+const currentRevision = sql<number>`(select ${registerRevision.revision} from ${registerRevision} where ${registerRevision.id} = 1)`;
+
+/**
+ * A filtered, scoped page of the register; `folded` is the folded search text. The page carries
+ * no total: counting every match would scan them all, while the page alone stops after its rows.
+ * Each row carries the register revision, so the caller can tell whether a cached total still holds.
+ */
+export async function listEntityPage(db: DbOrTx, q: EntityListQuery, scope: ListScope, folded: string | null) {
   // Alphabetical by folded name: every name starts with its type word ("HTX", "Công ty"), so a
   // prefix-first ranking adds nothing, while a plain order lets the (type, status, name) index stop early.
   const order: SQL[] = [];
@@ -116,39 +81,40 @@ export async function listEntities(db: DbOrTx, q: EntityListQuery, scope: ListSc
   if (q.sort === 'commune') order.push(asc(entities.communeCode));
   order.push(asc(entities.nameFolded), asc(entities.id));
   const { limit, offset } = toLimitOffset(q);
-  // One round trip: the page's ids with the total (a window count) first, then the place names
-  // joined for those rows only.
+  // The ids first: the filters and the order are all in the (type, status, name) index, so an
+  // index-only scan finds the page without reading a table row it then throws away.
   const page = db
-    .select({ id: entities.id, total: sql<number>`count(*) over ()`.as('total') })
+    .select({ id: entities.id })
     .from(entities)
-    .where(where)
+    .where(registerConditions(q, scope, folded))
     .orderBy(...order)
     .limit(limit)
     .offset(offset)
     .as('page');
-  const rows = await db
-    .select({ ...registerColumns, total: page.total })
-    .from(entities)
-    .innerJoin(page, eq(page.id, entities.id))
-    .innerJoin(commune, and(eq(commune.scheme, entities.communeScheme), eq(commune.code, entities.communeCode)))
-    .leftJoin(
-      oldDistrict,
-      and(eq(oldDistrict.scheme, entities.oldCommuneScheme), eq(oldDistrict.code, entities.oldDistrictCode)),
-    )
+  return db
+    .select({ ...registerColumns, revision: currentRevision })
+    .from(page)
+    .innerJoin(entities, eq(entities.id, page.id))
     .orderBy(...order);
-  // A page past the end has no row to carry the total: count separately then.
-  const total =
-    rows.length > 0
-      ? Number(rows[0]!.total)
-      : offset > 0
-        ? ((await db.select({ n: count() }).from(entities).where(where))[0]?.n ?? 0)
-        : 0;
-  return { rows, total };
+}
+
+/** How many entities match, with the revision it was counted at (one statement, one snapshot). */
+export async function countEntities(
+  db: DbOrTx,
+  q: Omit<EntityListQuery, 'page' | 'pageSize' | 'sort'>,
+  scope: ListScope,
+  folded: string | null,
+): Promise<{ total: number; revision: number }> {
+  const [row] = await db
+    .select({ total: count(), revision: currentRevision })
+    .from(entities)
+    .where(registerConditions(q, scope, folded));
+  return { total: row?.total ?? 0, revision: Number(row?.revision ?? 0) };
 }
 
 export async function findEntity(db: DbOrTx, id: string): Promise<EntityRow | null> {
-  const [row] = await selectWithPlaces(db).where(eq(entities.id, id));
-  return row ? flatten(row) : null;
+  const [row] = await db.select().from(entities).where(eq(entities.id, id));
+  return row ?? null;
 }
 
 /** The facts access rules and other registry use-cases need, in one cheap lookup. */
@@ -174,10 +140,11 @@ export async function findDuplicateCandidates(
 ) {
   const sameCode = c.code ? and(eq(entities.type, c.type), eq(entities.code, c.code)) : undefined;
   const sameName = and(eq(entities.nameFolded, c.nameFolded), eq(entities.communeCode, c.communeCode));
-  const rows = await selectWithPlaces(db)
+  return db
+    .select()
+    .from(entities)
     .where(and(sameCode ? or(sameCode, sameName) : sameName, c.excludeId ? ne(entities.id, c.excludeId) : undefined))
     .limit(10);
-  return rows.map(flatten);
 }
 
 export type EntityValues = typeof entities.$inferInsert;
@@ -218,10 +185,9 @@ export async function listStatusHistory(db: DbOrTx, entityId: string) {
 /** Entity counts per current commune, for the register's overview and map. */
 export async function countByCommune(db: DbOrTx, scope: ListScope) {
   return db
-    .select({ code: entities.communeCode, fullName: sql<string>`min(${commune.fullName})`, n: count() })
+    .select({ scheme: entities.communeScheme, code: entities.communeCode, n: count() })
     .from(entities)
-    .innerJoin(commune, and(eq(commune.scheme, entities.communeScheme), eq(commune.code, entities.communeCode)))
     .where(scopeCondition(scope))
-    .groupBy(entities.communeCode)
+    .groupBy(entities.communeScheme, entities.communeCode)
     .orderBy(asc(entities.communeCode));
 }

@@ -231,4 +231,16 @@ describe('registry: entities', () => {
     // A dissolved entity leaves the public register.
     assert.equal((await get(`/api/entities/${created.id}`)).statusCode, 404);
   });
+
+  test('a total shown on a later page follows every write to the register, whoever makes it', async () => {
+    const total = async () => (await get('/api/entities?pageSize=1&page=2', admin)).json().total as number;
+    const before = await total();
+    assert.equal(await total(), before, 'asking again gives the same total');
+    const added = await post(entity({ name: 'HTX Rau sạch Vân Hà', code: '0109876599' }), officer);
+    assert.equal(added.statusCode, 201);
+    assert.equal(await total(), before + 1, 'a registration through the API counts at once');
+    // A write outside this server process (another instance, a maintenance script) counts too.
+    await t.database.db.execute(sql`delete from entities where id = ${added.json().id}`);
+    assert.equal(await total(), before);
+  });
 });

@@ -18,23 +18,29 @@ import type { Db } from '../../db/client.ts';
 import { recordAudit, type Actor } from '../../kernel/audit.ts';
 import { AppError } from '../../kernel/errors.ts';
 import * as repo from './entities.repository.ts';
+import { createUnitNames, type UnitNameLookup } from '../places/index.ts';
 import { prepareEntity, type EntityIssue } from './entity-input.ts';
+import { createRegisterTotals } from './register-totals.ts';
 import { assertAllowed, canChangeStatus, canEdit, canSeeFull, listScopeOf } from './registry.access.ts';
 
 type Row = repo.EntityRow;
-const unitRef = (scheme: string | null, code: string | null, fullName: string | null) =>
-  scheme && code ? { scheme: scheme as '2025-01' | '2025-07', code, fullName: fullName ?? '' } : null;
+type UnitRef = { scheme: '2025-01' | '2025-07'; code: string; fullName: string };
 
-function toPublic(r: Row): EntityPublic {
+/** A unit reference named from the reference data; null when the entity has no such unit. */
+function unitRef(names: UnitNameLookup, scheme: string | null, code: string | null): UnitRef | null {
+  return scheme && code ? { scheme: scheme as UnitRef['scheme'], code, fullName: names(scheme, code) ?? '' } : null;
+}
+
+function toPublic(r: Row, names: UnitNameLookup): EntityPublic {
   return {
     id: r.id,
     type: r.type as EntityPublic['type'],
     name: r.name,
     nameEn: r.nameEn,
     status: r.status as EntityStatus,
-    commune: unitRef(r.communeScheme, r.communeCode, r.communeFullName)!,
-    oldCommune: unitRef(r.oldCommuneScheme, r.oldCommuneCode, r.oldCommuneFullName),
-    oldDistrict: unitRef(r.oldCommuneScheme, r.oldDistrictCode, r.oldDistrictFullName),
+    commune: unitRef(names, r.communeScheme, r.communeCode)!,
+    oldCommune: unitRef(names, r.oldCommuneScheme, r.oldCommuneCode),
+    oldDistrict: unitRef(names, r.oldCommuneScheme, r.oldDistrictCode),
     address: r.address,
     lat: r.lat,
     lng: r.lng,
@@ -52,9 +58,9 @@ function toPublic(r: Row): EntityPublic {
   };
 }
 
-function toDetail(r: Row, user: SessionUser | null): EntityDetail {
+function toDetail(r: Row, names: UnitNameLookup, user: SessionUser | null): EntityDetail {
   return {
-    ...toPublic(r),
+    ...toPublic(r, names),
     code: r.code,
     registrationIssuer: r.registrationIssuer,
     legalRepresentative: r.legalRepresentative,
@@ -73,12 +79,12 @@ function toDetail(r: Row, user: SessionUser | null): EntityDetail {
   };
 }
 
-function toCandidate(r: Row, reason: DuplicateCandidate['reason']): DuplicateCandidate {
+function toCandidate(r: Row, names: UnitNameLookup, reason: DuplicateCandidate['reason']): DuplicateCandidate {
   return {
     id: r.id,
     name: r.name,
     code: r.code,
-    commune: unitRef(r.communeScheme, r.communeCode, r.communeFullName)!,
+    commune: unitRef(names, r.communeScheme, r.communeCode)!,
     reason,
   };
 }
@@ -92,6 +98,9 @@ function invalid(issues: EntityIssue[]): AppError {
 export function createEntitiesService(deps: { db: Db; now?: () => Date }) {
   const { db } = deps;
   const now = deps.now ?? (() => new Date());
+  const totals = createRegisterTotals();
+  const unitNames = createUnitNames(db);
+  const detail = async (row: Row, user: SessionUser | null) => toDetail(row, await unitNames.lookup(), user);
 
   async function load(id: string): Promise<Row> {
     const row = await repo.findEntity(db, id);
@@ -108,16 +117,18 @@ export function createEntitiesService(deps: { db: Db; now?: () => Date }) {
       communeCode: values.communeCode,
       excludeId,
     });
+    if (found.length === 0) return;
+    const names = await unitNames.lookup();
     const sameCode = found.filter((r) => values.code && r.code === values.code && r.type === values.type);
     if (sameCode.length > 0) {
       throw new AppError('DUPLICATE_CODE', 'This registration code is already registered', {
-        candidates: sameCode.map((r) => toCandidate(r, 'same_code')),
+        candidates: sameCode.map((r) => toCandidate(r, names, 'same_code')),
         issues: [{ path: ['body', 'code'], message: 'taken', code: 'duplicate_code' }],
       });
     }
-    if (found.length > 0 && !acknowledged) {
+    if (!acknowledged) {
       throw new AppError('POSSIBLE_DUPLICATE', 'An entity with this name exists in this commune', {
-        candidates: found.map((r) => toCandidate(r, 'same_name_and_commune')),
+        candidates: found.map((r) => toCandidate(r, names, 'same_name_and_commune')),
       });
     }
   }
@@ -125,8 +136,15 @@ export function createEntitiesService(deps: { db: Db; now?: () => Date }) {
   return {
     /** The register, narrowed to what the caller may see. */
     async list(user: SessionUser | null, query: EntityListQuery) {
-      const folded = query.q ? foldVietnamese(query.q) : '';
-      const { rows, total } = await repo.listEntities(db, query, listScopeOf(user), folded || null);
+      const folded = query.q ? foldVietnamese(query.q) || null : null;
+      const scope = listScopeOf(user);
+      const [rows, names] = await Promise.all([repo.listEntityPage(db, query, scope, folded), unitNames.lookup()]);
+      // A first page with room to spare holds the whole result; any other page needs the total.
+      // An empty page past the end has no revision to compare, so it always counts.
+      const total =
+        query.page === 1 && rows.length < query.pageSize
+          ? rows.length
+          : await totals.total(db, query, scope, folded, rows.length > 0 ? Number(rows[0]!.revision) : -1);
       return {
         total,
         items: rows.map((r) => ({
@@ -135,8 +153,8 @@ export function createEntitiesService(deps: { db: Db; now?: () => Date }) {
           name: r.name,
           code: r.code,
           status: r.status as EntityStatus,
-          commune: unitRef(r.communeScheme, r.communeCode, r.communeFullName)!,
-          oldDistrict: unitRef(r.oldCommuneScheme, r.oldDistrictCode, r.oldDistrictFullName),
+          commune: unitRef(names, r.communeScheme, r.communeCode)!,
+          oldDistrict: unitRef(names, r.oldCommuneScheme, r.oldDistrictCode),
           sectors: r.sectors as EntityPublic['sectors'],
           highTech: r.highTech,
           valueChain: r.valueChain,
@@ -151,10 +169,10 @@ export function createEntitiesService(deps: { db: Db; now?: () => Date }) {
     /** One entity: the full record for those allowed, the public profile for everyone else. */
     async get(user: SessionUser | null, id: string): Promise<EntityView> {
       const row = await load(id);
-      if (canSeeFull(user, row)) return { visibility: 'full', ...toDetail(row, user) };
+      if (canSeeFull(user, row)) return { visibility: 'full', ...(await detail(row, user)) };
       if (!['active', 'suspended', 'reorganising'].includes(row.status))
         throw new AppError('NOT_FOUND', 'No such entity');
-      return { visibility: 'public', ...toPublic(row) };
+      return { visibility: 'public', ...toPublic(row, await unitNames.lookup()) };
     },
 
     /** Registers an entity, warning about look-alikes rather than merging them. */
@@ -185,14 +203,14 @@ export function createEntitiesService(deps: { db: Db; now?: () => Date }) {
         });
         return newId;
       });
-      return toDetail(await load(id), user);
+      return detail(await load(id), user);
     },
 
     /** Updates the profile; the commune can only move within the caller's scope. */
     async update(user: SessionUser, id: string, body: UpdateEntityBody, actor: Actor): Promise<EntityDetail> {
       const before = await load(id);
       assertAllowed(canEdit(user, before), 'edit this entity');
-      const merged = { ...toDetail(before, user), ...stripUndefined(body) };
+      const merged = { ...(await detail(before, user)), ...stripUndefined(body) };
       const input = {
         ...merged,
         communeCode: merged.communeCode ?? before.communeCode,
@@ -218,7 +236,7 @@ export function createEntitiesService(deps: { db: Db; now?: () => Date }) {
           after: values,
         });
       });
-      return toDetail(await load(id), user);
+      return detail(await load(id), user);
     },
 
     /** Records a status change with its date and reason; final statuses cannot be left. */
@@ -259,7 +277,7 @@ export function createEntitiesService(deps: { db: Db; now?: () => Date }) {
           after: body,
         });
       });
-      return toDetail(await load(id), user);
+      return detail(await load(id), user);
     },
 
     /** The status timeline, for those who see the full record. */
@@ -272,8 +290,8 @@ export function createEntitiesService(deps: { db: Db; now?: () => Date }) {
 
     /** How many entities each commune has, within the caller's view of the register. */
     async countByCommune(user: SessionUser | null): Promise<CommuneCount[]> {
-      const rows = await repo.countByCommune(db, listScopeOf(user));
-      return rows.map((r) => ({ commune: { scheme: '2025-07', code: r.code, fullName: r.fullName }, count: r.n }));
+      const [rows, names] = await Promise.all([repo.countByCommune(db, listScopeOf(user)), unitNames.lookup()]);
+      return rows.map((r) => ({ commune: unitRef(names, r.scheme, r.code)!, count: r.n }));
     },
   };
 }

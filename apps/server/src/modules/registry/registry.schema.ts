@@ -88,6 +88,16 @@ export const entities = pgTable(
   ],
 );
 
+/**
+ * One row whose number a trigger raises with every statement that writes `entities`. A cached
+ * register count is valid only for the revision it was computed at, so a count never outlives
+ * the rows it counted, whichever server process made the change (migration 0007).
+ */
+export const registerRevision = pgTable('register_revision', {
+  id: integer('id').primaryKey().default(1),
+  revision: bigint('revision', { mode: 'number' }).notNull().default(0),
+});
+
 export const entityStatusHistory = pgTable(
   'entity_status_history',
   {
