@@ -20,6 +20,7 @@ import { AppError, notFoundBody, registerErrorHandling } from './kernel/errors.t
 import { auditRoutes, createAuditService } from './modules/audit/index.ts';
 import { createIdentityService, identityRoutes } from './modules/identity/index.ts';
 import { createPlacesService, placesRoutes } from './modules/places/index.ts';
+import { ocopRoutes } from './modules/ocop/index.ts';
 import { registryRoutes } from './modules/registry/index.ts';
 
 export type AppDeps = {
@@ -77,6 +78,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(placesRoutes, { service: createPlacesService(database.db) });
   await app.register(auditRoutes, { service: createAuditService(database.db) });
   await app.register(registryRoutes, { db: database.db, now: deps.now });
+  await app.register(ocopRoutes, { db: database.db, now: deps.now });
 
   await registerWeb(app, config.webDist);
   return app;

@@ -10,4 +10,7 @@ export * from './registry/index.ts';
 export * from './contracts/registry.ts';
 export * from './contracts/annual-reports.ts';
 export * from './contracts/registry-imports.ts';
+export * from './contracts/ocop.ts';
+export * from './ocop/index.ts';
 export * from './dates.ts';
+export * from './contracts/ocop-products.ts';

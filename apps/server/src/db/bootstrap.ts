@@ -3,9 +3,12 @@ import { migrateDatabase } from './migrate.ts';
 import { seedDemoRegister, type DemoRegisterResult } from './seed/demo-register.ts';
 import { syncAdminUnits } from '../modules/places/index.ts';
 import { seedDemoAccounts } from '../modules/identity/index.ts';
+import { syncShippedRubrics } from '../modules/ocop/index.ts';
 
 export type BootstrapResult = {
   adminUnits: 'loaded' | 'unchanged';
+  /** Scoring sheet versions added from data/ocop-rubrics (0 when all were loaded before). */
+  rubricVersionsAdded: number;
   demoSeeded: boolean;
   /** What this start seeded into an empty register (null: not asked, or the register had entities). */
   demoRegister: DemoRegisterResult | null;
@@ -22,7 +25,8 @@ export type BootstrapOptions = {
 export async function bootstrapDatabase(database: Database, opts: BootstrapOptions): Promise<BootstrapResult> {
   await migrateDatabase(database);
   const adminUnits = await syncAdminUnits(database.db);
+  const rubricVersionsAdded = await syncShippedRubrics(database.db);
   const demoSeeded = opts.seedDemo ? await seedDemoAccounts(database.db) : false;
   const demoRegister = (opts.demoRegister ?? opts.seedDemo) ? await seedDemoRegister(database.db) : null;
-  return { adminUnits, demoSeeded, demoRegister };
+  return { adminUnits, rubricVersionsAdded, demoSeeded, demoRegister };
 }

@@ -4,3 +4,4 @@ export * from '../kernel/reference-data.schema.ts';
 export * from '../modules/places/places.schema.ts';
 export * from '../modules/identity/identity.schema.ts';
 export * from '../modules/registry/registry.schema.ts';
+export * from '../modules/ocop/ocop.schema.ts';

@@ -1,3 +1,7 @@
+import { foldVietnamese } from '@hoptac/core';
+import type { Db } from '../db/client.ts';
+import { entities } from '../modules/registry/registry.schema.ts';
+
 /** A plausible year of a small agricultural cooperative (VND), for tests to override field by field. */
 export const SAMPLE_REPORT_FIGURES = {
   revenue: 3_200_000_000,
@@ -17,3 +21,27 @@ export const SAMPLE_REPORT_FIGURES = {
   monthsOperating: 12,
   suspendedMonths: 0,
 };
+
+/** Inserts an entity straight into the register (no audit, no checks) and returns its id. */
+export async function insertTestEntity(
+  db: Db,
+  name: string,
+  communeCode: string,
+  o: Partial<typeof entities.$inferInsert> = {},
+): Promise<string> {
+  const [row] = await db
+    .insert(entities)
+    .values({
+      type: 'cooperative',
+      name,
+      nameFolded: foldVietnamese(name),
+      address: 'Hà Nội',
+      communeScheme: '2025-07',
+      communeCode,
+      sectors: ['agriculture'],
+      registrationDate: '2020-05-01',
+      ...o,
+    })
+    .returning({ id: entities.id });
+  return row!.id;
+}

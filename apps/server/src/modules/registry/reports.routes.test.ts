@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { foldVietnamese } from '@hoptac/core';
 import { eq } from 'drizzle-orm';
-import { createTestApp, DEMO, otherRoles, type TestApp } from '../../testing/index.ts';
+import { createTestApp, DEMO, insertTestEntity, otherRoles, type TestApp } from '../../testing/index.ts';
 import { users } from '../identity/index.ts';
 import { entities } from './registry.schema.ts';
 
@@ -59,23 +58,8 @@ describe('registry: annual reports', () => {
   before(async () => {
     t = await createTestApp({ now: () => NOW });
     const db = t.database.db;
-    const make = async (name: string, communeCode: string, o: Partial<typeof entities.$inferInsert> = {}) => {
-      const [row] = await db
-        .insert(entities)
-        .values({
-          type: 'cooperative',
-          name,
-          nameFolded: foldVietnamese(name),
-          address: 'Hà Nội',
-          communeScheme: '2025-07',
-          communeCode,
-          sectors: ['agriculture'],
-          registrationDate: '2020-05-01',
-          ...o,
-        })
-        .returning({ id: entities.id });
-      return row!.id;
-    };
+    const make = (name: string, communeCode: string, o: Partial<typeof entities.$inferInsert> = {}) =>
+      insertTestEntity(db, name, communeCode, o);
     ids.own = await make('HTX Nông nghiệp Đông Anh', '00454');
     ids.outside = await make('HTX Ba Đình', '00004', { registrationDate: '2019-03-01' });
     ids.enterprise = await make('Công ty TNHH Gốm Bát Tràng', '00577', { type: 'enterprise' });

@@ -1,0 +1,2 @@
+export { ocopRoutes } from './ocop.routes.ts';
+export { syncShippedRubrics } from './rubrics.reference.ts';
