@@ -1,5 +1,6 @@
 // npm run bench [-- --scale hanoi|national --duration S --warmup S --connections N --db both|postgres|pglite --out FILE]
-// Seeds each database, starts the real server on it, loads every route in harness/routes.ts and
+// Seeds each database, starts the real server on it, loads every route in harness/routes.ts,
+// times an XLSX import of annual reports against a batched insert (harness/import-bench.ts) and
 // writes docs/benchmarks.md. See that file's "How to read" section.
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -12,9 +13,10 @@ import {
   type BenchDatabase,
   type DatabaseKindName,
 } from './harness/databases.ts';
+import { IMPORT_ROLE, IMPORT_ROWS, prepareImport } from './harness/import-bench.ts';
 import { describeMachine } from './harness/machine.ts';
 import { measureRoutes } from './harness/measure.ts';
-import { databaseTable, renderMarkdown, type BenchRun, type DatabaseRun } from './harness/report.ts';
+import { databaseTable, importLine, renderMarkdown, type BenchRun, type DatabaseRun } from './harness/report.ts';
 import { ROUTES } from './harness/routes.ts';
 import { REPO_ROOT, startServer, type RunningServer } from './harness/server.ts';
 import { describeSeedReport } from '../../apps/server/src/db/seed/synthetic/registry.ts';
@@ -57,7 +59,26 @@ function readOptions(): Options {
   };
 }
 
-/** One pass: prepare the database, start the server, measure every route, stop, dispose. */
+/** Runs `body` with `cleanup` registered for Ctrl-C, and runs the cleanup when the body ends either way. */
+async function withCleanup<T>(cleanup: () => Promise<unknown>, body: () => Promise<T>): Promise<T> {
+  cleanups.push(cleanup);
+  try {
+    return await body();
+  } finally {
+    cleanups.pop();
+    await cleanup();
+  }
+}
+
+async function stopServer(server: RunningServer): Promise<void> {
+  const code = await server.stop();
+  if (code !== 0) log(`  server exited with code ${code}:\n${server.output()}`);
+}
+
+/**
+ * One pass: prepare the database and the import's workload, start the server, measure every
+ * route and then the XLSX import, stop, dispose.
+ */
 async function benchDatabase(kind: DatabaseKindName, opts: Options): Promise<DatabaseRun> {
   const created = kind === 'postgres' ? await createPostgresBench() : await createPgliteBench();
   if ('skipped' in created) {
@@ -65,44 +86,48 @@ async function benchDatabase(kind: DatabaseKindName, opts: Options): Promise<Dat
     return { kind, label: 'PostgreSQL', skipped: created.skipped, outcomes: [] };
   }
   const bench: BenchDatabase = created;
-  cleanups.push(() => bench.dispose());
   const run: DatabaseRun = { kind, label: bench.label, outcomes: [] };
+  const disposeBench = () =>
+    bench.dispose().catch((err: unknown) => log(`  could not remove the ${bench.label} database: ${String(err)}`));
   log(`\n${bench.label}: seeding scale ${opts.scale.name}…`);
   try {
-    const roles = [...new Set(ROUTES.flatMap((r) => (r.auth ? [r.auth] : [])))] as Role[];
-    const prepared = await prepareDatabase(bench, opts.scale, roles);
-    run.version = prepared.version;
-    run.seedLines = describeSeedReport(prepared.seed).map((l) => l.trim());
-    run.prepareSec = prepared.ms / 1000;
-    log(`  ${prepared.version}; ready in ${run.prepareSec.toFixed(1)} s`);
-    for (const line of run.seedLines) log(`    ${line}`);
+    await withCleanup(disposeBench, async () => {
+      const routeRoles = ROUTES.flatMap((r) => (r.auth ? [r.auth] : []));
+      const roles = [...new Set<Role>([...routeRoles, IMPORT_ROLE])];
+      const prepared = await prepareDatabase(bench, opts.scale, roles);
+      run.version = prepared.version;
+      run.seedLines = describeSeedReport(prepared.seed).map((l) => l.trim());
+      run.prepareSec = prepared.ms / 1000;
+      log(`  ${prepared.version}; ready in ${run.prepareSec.toFixed(1)} s`);
+      for (const line of run.seedLines) log(`    ${line}`);
 
-    const t0 = performance.now();
-    const server: RunningServer = await startServer(bench.serverEnv);
-    cleanups.push(() => server.stop());
-    log(
-      `  server pid ${server.pid} up at ${server.baseUrl} in ${((performance.now() - t0) / 1000).toFixed(1)} s; loading routes`,
-    );
-    try {
-      run.outcomes = await measureRoutes(server, ROUTES, prepared.accounts, prepared.fixtures, {
-        connections: opts.connections,
-        durationSec: opts.durationSec,
-        warmupSec: opts.warmupSec,
-        log,
+      const importer = prepared.accounts.find((a) => a.role === IMPORT_ROLE)!;
+      const importBench = await prepareImport(bench.target, importer, log);
+      await withCleanup(importBench.dispose, async () => {
+        const t0 = performance.now();
+        const server: RunningServer = await startServer(bench.serverEnv);
+        log(
+          `  server pid ${server.pid} up at ${server.baseUrl} in ${((performance.now() - t0) / 1000).toFixed(1)} s; loading routes`,
+        );
+        await withCleanup(
+          () => stopServer(server),
+          async () => {
+            run.outcomes = await measureRoutes(server, ROUTES, prepared.accounts, prepared.fixtures, {
+              connections: opts.connections,
+              durationSec: opts.durationSec,
+              warmupSec: opts.warmupSec,
+              log,
+            });
+            log(`  importing ${IMPORT_ROWS.toLocaleString('en')} annual reports from XLSX…`);
+            run.import = await importBench.measure(server, importer);
+            log(`    ${importLine(run.import)}`);
+          },
+        );
       });
-    } finally {
-      cleanups.pop();
-      const code = await server.stop();
-      if (code !== 0) log(`  server exited with code ${code}:\n${server.output()}`);
-    }
+    });
   } catch (err) {
     run.error = err instanceof Error ? err.message : String(err);
     log(`  ${bench.label} pass failed: ${run.error}`);
-  } finally {
-    cleanups.pop();
-    await bench
-      .dispose()
-      .catch((err: unknown) => log(`  could not remove the ${bench.label} database: ${String(err)}`));
   }
   return run;
 }
@@ -144,6 +169,7 @@ async function main() {
     if (db.outcomes.length === 0) continue;
     log(`\n${db.label}${db.version ? ` (${db.version})` : ''}`);
     for (const line of databaseTable(db)) log(line);
+    if (db.import) log(`XLSX import: ${importLine(db.import)}`);
   }
   log(`\nWrote ${path.relative(process.cwd(), opts.out) || opts.out} in ${Math.round(run.finishedSec)} s total`);
 
@@ -151,6 +177,7 @@ async function main() {
     d.outcomes.filter((o) => o.status === 'failing').map((o) => `${d.label}: ${o.route.name}`),
   );
   const broken = databases.filter((d) => d.error).map((d) => `${d.label}: ${d.error}`);
+  for (const d of databases) if (d.import?.status === 'failing') failing.push(`${d.label}: XLSX import`);
   if (failing.length + broken.length > 0) {
     log(`\nFAILING:\n${[...broken, ...failing].map((f) => `  ${f}`).join('\n')}`);
     process.exitCode = 1;
