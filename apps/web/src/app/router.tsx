@@ -6,6 +6,11 @@ import { usersRoute } from './routes/admin/users.tsx';
 import { loginRoute } from './routes/auth/login.tsx';
 import { homeRoute } from './routes/home/home.tsx';
 import { NotFoundPage } from './routes/not-found.tsx';
+import { ocopNewProductRoute } from './routes/ocop/new-product.tsx';
+import { ocopProductRoute } from './routes/ocop/product.tsx';
+import { ocopProductsRoute } from './routes/ocop/products.tsx';
+import { ocopRubricRoute } from './routes/ocop/rubric.tsx';
+import { ocopRubricsRoute } from './routes/ocop/rubrics.tsx';
 import { entityRoute } from './routes/registry/entity.tsx';
 import { importRoute } from './routes/registry/import.tsx';
 import { myEntityRoute } from './routes/registry/my-entity.tsx';
@@ -30,6 +35,11 @@ export const routeTree = rootRoute.addChildren([
   importRoute,
   entityRoute,
   myEntityRoute,
+  ocopRubricsRoute,
+  ocopRubricRoute,
+  ocopProductsRoute,
+  ocopNewProductRoute,
+  ocopProductRoute,
 ]);
 
 export function createAppRouter(queryClient: QueryClient) {

@@ -4,18 +4,20 @@ import viPlaces from './vi/places.json';
 import viIdentity from './vi/identity.json';
 import viAudit from './vi/audit.json';
 import viRegistry from './vi/registry.json';
+import viOcop from './vi/ocop.json';
 import enCommon from './en/common.json';
 import enErrors from './en/errors.json';
 import enPlaces from './en/places.json';
 import enIdentity from './en/identity.json';
 import enAudit from './en/audit.json';
 import enRegistry from './en/registry.json';
+import enOcop from './en/ocop.json';
 
 export const LANGUAGES = ['vi', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 export const DEFAULT_LANGUAGE: Language = 'vi';
 
-export const NAMESPACES = ['common', 'errors', 'places', 'identity', 'audit', 'registry'] as const;
+export const NAMESPACES = ['common', 'errors', 'places', 'identity', 'audit', 'registry', 'ocop'] as const;
 
 /** Bundled, not fetched: the whole UI text is a few kilobytes and must work offline-first. */
 export const resources = {
@@ -26,6 +28,7 @@ export const resources = {
     identity: viIdentity,
     audit: viAudit,
     registry: viRegistry,
+    ocop: viOcop,
   },
   en: {
     common: enCommon,
@@ -34,5 +37,6 @@ export const resources = {
     identity: enIdentity,
     audit: enAudit,
     registry: enRegistry,
+    ocop: enOcop,
   },
 } as const;

@@ -24,6 +24,9 @@ function RootLayout() {
   const official = hasRole(user, 'city_admin') || hasRole(user, 'commune_officer');
   navItems.push({ to: '/registry', label: official ? t('nav.registry') : t('nav.directory') });
   if (hasRole(user, 'entity_member')) navItems.push({ to: '/my-entity', label: t('nav.myEntity') });
+  // OCOP: the scoring sheets are public; products are for those who register and check them.
+  navItems.push({ to: '/ocop/rubrics', label: t('nav.ocopRubrics') });
+  if (official || hasRole(user, 'entity_member')) navItems.push({ to: '/ocop/products', label: t('nav.ocopProducts') });
   if (user) navItems.push({ to: '/account', label: t('nav.account') });
   if (hasRole(user, 'city_admin')) {
     navItems.push({ to: '/admin/audit', label: t('nav.audit') }, { to: '/admin/users', label: t('nav.users') });

@@ -41,6 +41,14 @@ function HomePage() {
         </article>
         <article className="card card--feature">
           <p className="card__eyebrow">{t('home.now')}</p>
+          <h2>{t('home.ocopTitle')}</h2>
+          <p>{t('home.ocopBody')}</p>
+          <Link to="/ocop/rubrics" className="btn btn--primary">
+            {t('home.ocopCta')}
+          </Link>
+        </article>
+        <article className="card card--feature">
+          <p className="card__eyebrow">{t('home.now')}</p>
           <h2>{t('home.signInTitle')}</h2>
           <p>{t('home.signInBody')}</p>
           {user ? (

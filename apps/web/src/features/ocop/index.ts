@@ -1,0 +1,14 @@
+export * from './api.ts';
+export { OCOP_PRODUCT_STATUSES, rubricMatches, shortSheetTitle } from './text.ts';
+export { liveScore, type LiveScore } from './scoring.ts';
+export { ProductStatusBadge, RubricBadges, StarRating } from './components/badges.tsx';
+export { RubricList } from './components/rubric-list.tsx';
+export { RubricFacts, RubricSources, StarBands } from './components/rubric-facts.tsx';
+export { RubricGuide } from './components/rubric-guide.tsx';
+export { ProductFilters } from './components/product-filters.tsx';
+export { ProductTable } from './components/product-table.tsx';
+export { ProductForm, type EntityChoice } from './components/product-form.tsx';
+export type { PickedEntity } from './components/entity-picker.tsx';
+export { ProductHeader } from './components/product-header.tsx';
+export { ProductProfile } from './components/product-profile.tsx';
+export { SelfAssessment } from './components/self-assessment.tsx';
