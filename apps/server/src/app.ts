@@ -28,7 +28,8 @@ export type AppDeps = {
   config: Pick<
     AppConfig,
     'sessionTtlHours' | 'loginRateLimit' | 'cookieSecure' | 'webDist' | 'logLevel' | 'trustProxy'
-  >;
+  > &
+    Partial<Pick<AppConfig, 'publicBaseUrl'>>;
   now?: () => Date;
 };
 
@@ -78,7 +79,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(placesRoutes, { service: createPlacesService(database.db) });
   await app.register(auditRoutes, { service: createAuditService(database.db) });
   await app.register(registryRoutes, { db: database.db, now: deps.now });
-  await app.register(ocopRoutes, { db: database.db, now: deps.now });
+  await app.register(ocopRoutes, { db: database.db, now: deps.now, publicBaseUrl: config.publicBaseUrl ?? null });
 
   await registerWeb(app, config.webDist);
   return app;

@@ -31,6 +31,8 @@ const envSchema = z.object({
   /** Set only behind a reverse proxy, so X-Forwarded-For cannot be forged to dodge the login limit. */
   TRUST_PROXY: booleanFromEnv.default(false),
   WEB_DIST: z.string().default(path.join(REPO_ROOT, 'apps', 'web', 'dist')),
+  /** The site's public address (https://ocop.example.vn), printed in certificate QR codes; else the request's origin. */
+  PUBLIC_BASE_URL: z.url().optional(),
 });
 
 export type AppConfig = {
@@ -45,6 +47,7 @@ export type AppConfig = {
   cookieSecure: boolean;
   webDist: string;
   trustProxy: boolean;
+  publicBaseUrl: string | null;
 };
 
 /** Parses the environment once; an invalid variable stops the process with the variable named. */
@@ -71,5 +74,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     cookieSecure: e.COOKIE_SECURE ?? production,
     webDist: path.resolve(e.WEB_DIST),
     trustProxy: e.TRUST_PROXY,
+    publicBaseUrl: e.PUBLIC_BASE_URL ?? null,
   };
 }

@@ -21,6 +21,12 @@ export const ERROR_CODES = [
   'RATE_LIMITED',
   'PAYLOAD_TOO_LARGE',
   'UNSUPPORTED_MEDIA_TYPE',
+  'NO_OPEN_ROUND',
+  'ROUND_ALREADY_OPEN',
+  'CONFLICT_OF_INTEREST',
+  'SCORES_HIDDEN',
+  'SHEET_SUBMITTED',
+  'SCORING_INCOMPLETE',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -14,3 +14,5 @@ export * from './contracts/ocop.ts';
 export * from './ocop/index.ts';
 export * from './dates.ts';
 export * from './contracts/ocop-products.ts';
+export * from './contracts/ocop-rounds.ts';
+export * from './contracts/ocop-results.ts';

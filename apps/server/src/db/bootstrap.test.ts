@@ -15,7 +15,7 @@ describe('database bootstrap', () => {
   test('a second start migrates nothing, reloads nothing and keeps changed data', async () => {
     await t.database.db.execute(sql`update users set display_name = 'Changed' where email = 'admin@demo.hoptac.vn'`);
     const again = await bootstrapDatabase(t.database, { seedDemo: true, demoRegister: false });
-    assert.deepEqual(again, { adminUnits: 'unchanged', demoSeeded: false, demoRegister: null });
+    assert.deepEqual(again, { adminUnits: 'unchanged', rubricVersionsAdded: 0, demoSeeded: false, demoRegister: null });
     const rows = await queryRows<{ display_name: string }>(
       t.database.db,
       sql`select display_name from users where email = 'admin@demo.hoptac.vn'`,

@@ -3,7 +3,7 @@ import { migrateDatabase } from './migrate.ts';
 import { seedDemoRegister, type DemoRegisterResult } from './seed/demo-register.ts';
 import { syncAdminUnits } from '../modules/places/index.ts';
 import { seedDemoAccounts } from '../modules/identity/index.ts';
-import { syncShippedRubrics } from '../modules/ocop/index.ts';
+import { seedDemoOcopRound, syncShippedRubrics } from '../modules/ocop/index.ts';
 
 export type BootstrapResult = {
   adminUnits: 'loaded' | 'unchanged';
@@ -21,12 +21,14 @@ export type BootstrapOptions = {
   demoRegister?: boolean;
 };
 
-/** Brings a database to the running version: migrations, reference data, then (demo mode only) demo data. */
+/** Brings a database to the running version: migrations, reference data, then (demo mode only) demo data and the demo OCOP round. */
 export async function bootstrapDatabase(database: Database, opts: BootstrapOptions): Promise<BootstrapResult> {
   await migrateDatabase(database);
   const adminUnits = await syncAdminUnits(database.db);
   const rubricVersionsAdded = await syncShippedRubrics(database.db);
   const demoSeeded = opts.seedDemo ? await seedDemoAccounts(database.db) : false;
   const demoRegister = (opts.demoRegister ?? opts.seedDemo) ? await seedDemoRegister(database.db) : null;
+  // An open OCOP round with the demo council, so a demo producer can submit (first start only).
+  if (opts.seedDemo) await seedDemoOcopRound(database.db);
   return { adminUnits, rubricVersionsAdded, demoSeeded, demoRegister };
 }

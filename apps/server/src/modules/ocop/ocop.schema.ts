@@ -2,17 +2,20 @@ import { sql } from 'drizzle-orm';
 import {
   bigint,
   boolean,
+  date,
   foreignKey,
   index,
   integer,
   jsonb,
+  numeric,
   pgTable,
   primaryKey,
   text,
   timestamp,
+  uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import type { RubricAnswers, RubricSheet } from '@hoptac/core';
+import type { CouncilResult, RubricAnswers, RubricKnockOut, RubricSheet } from '@hoptac/core';
 import { users } from '../identity/identity.schema.ts';
 import { entities } from '../registry/registry.schema.ts';
 
@@ -99,3 +102,233 @@ export const ocopSelfAssessments = pgTable(
     index('ocop_self_assessments_rubric_idx').on(t.rubricId, t.rubricVersion),
   ],
 );
+
+/**
+ * An evaluation round ("kỳ đánh giá, phân hạng"). At most one round per process regime is open
+ * at a time (partial unique index): a submitted product enters the open round of its sheet's decision.
+ */
+export const ocopRounds = pgTable(
+  'ocop_rounds',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    name: text('name').notNull(),
+    year: integer('year').notNull(),
+    /** 'qd26-2026' | 'qd148-transition'. */
+    processRegime: text('process_regime').notNull(),
+    /** The decision whose sheets the round scores on: 'qd26-2026' | 'qd148-2023'. */
+    rubricDecision: text('rubric_decision').notNull(),
+    /** 'planned' | 'open' | 'closed'. */
+    status: text('status').notNull().default('planned'),
+    submissionDeadline: date('submission_deadline', { mode: 'string' }).notNull(),
+    openedAt: timestamp('opened_at', { withTimezone: true }),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('ocop_rounds_one_open_per_regime')
+      .on(t.processRegime)
+      .where(sql`${t.status} = 'open'`),
+    index('ocop_rounds_year_idx').on(t.year, t.createdAt),
+  ],
+);
+
+/** The council of a round: its settings; the people are in ocop_council_members. */
+export const ocopCouncils = pgTable('ocop_councils', {
+  roundId: uuid('round_id')
+    .primaryKey()
+    .references(() => ocopRounds.id, { onDelete: 'cascade' }),
+  /** Members' totals further apart than this are flagged. */
+  disagreementThreshold: integer('disagreement_threshold').notNull().default(10),
+  updatedBy: uuid('updated_by').references(() => users.id),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** A seat on a round's council: 'chair' | 'secretary' | 'member' | 'advisor' (one chair, one secretary). */
+export const ocopCouncilMembers = pgTable(
+  'ocop_council_members',
+  {
+    roundId: uuid('round_id')
+      .notNull()
+      .references(() => ocopCouncils.roundId, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    role: text('role').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.roundId, t.userId] }),
+    index('ocop_council_members_user_idx').on(t.userId),
+    uniqueIndex('ocop_council_one_chair')
+      .on(t.roundId)
+      .where(sql`${t.role} = 'chair'`),
+    uniqueIndex('ocop_council_one_secretary')
+      .on(t.roundId)
+      .where(sql`${t.role} = 'secretary'`),
+  ],
+);
+
+/** A council member's link to an entity: they neither see nor score that entity's dossiers in the round. */
+export const ocopCouncilConflicts = pgTable(
+  'ocop_council_conflicts',
+  {
+    roundId: uuid('round_id')
+      .notNull()
+      .references(() => ocopRounds.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    entityId: uuid('entity_id')
+      .notNull()
+      .references(() => entities.id),
+    reason: text('reason').notNull(),
+    recordedBy: uuid('recorded_by').references(() => users.id),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.roundId, t.userId, t.entityId] })],
+);
+
+/**
+ * A product in a round. One per (round, product); a product has at most one dossier in progress
+ * (received or forwarded). The sheet version is pinned from the self-assessment at submission.
+ */
+export const ocopDossiers = pgTable(
+  'ocop_dossiers',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    roundId: uuid('round_id')
+      .notNull()
+      .references(() => ocopRounds.id),
+    productId: uuid('product_id')
+      .notNull()
+      .references(() => ocopProducts.id),
+    entityId: uuid('entity_id')
+      .notNull()
+      .references(() => entities.id),
+    rubricId: text('rubric_id').notNull(),
+    rubricVersion: integer('rubric_version').notNull(),
+    /** 'received' | 'returned' | 'forwarded' | 'confirmed' | 'certified'. */
+    status: text('status').notNull().default('received'),
+    /** After confirmation: 'awaiting_decision' | 'proposed_national' | 'not_certified'. */
+    outcome: text('outcome'),
+    selfTotal: integer('self_total'),
+    selfStar: integer('self_star'),
+    finalTotal: numeric('final_total', { precision: 5, scale: 2, mode: 'number' }),
+    finalStar: integer('final_star'),
+    /** The engine's council result at confirmation, kept as confirmed. */
+    result: jsonb('result').$type<CouncilResult>(),
+    /** Per criterion, a level giving the consensus points: what the producer's next-star plan starts from. */
+    consensusAnswers: jsonb('consensus_answers').$type<RubricAnswers>(),
+    minutes: text('minutes'),
+    confirmedBy: uuid('confirmed_by').references(() => users.id),
+    confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('ocop_dossiers_round_product_uq').on(t.roundId, t.productId),
+    uniqueIndex('ocop_dossiers_one_live_per_product')
+      .on(t.productId)
+      .where(sql`${t.status} in ('received', 'forwarded')`),
+    index('ocop_dossiers_round_status_idx').on(t.roundId, t.status),
+    index('ocop_dossiers_entity_idx').on(t.entityId),
+    foreignKey({ columns: [t.rubricId, t.rubricVersion], foreignColumns: [ocopRubrics.id, ocopRubrics.version] }),
+  ],
+);
+
+/** What happened to a dossier and the words said with it (the producer reads the comments). */
+export const ocopDossierEvents = pgTable(
+  'ocop_dossier_events',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    dossierId: uuid('dossier_id')
+      .notNull()
+      .references(() => ocopDossiers.id, { onDelete: 'cascade' }),
+    action: text('action').notNull(),
+    comment: text('comment'),
+    actorId: uuid('actor_id').references(() => users.id),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('ocop_dossier_events_dossier_idx').on(t.dossierId, t.id)],
+);
+
+/** One council member's score sheet for one dossier: 'draft' until submitted, then final. */
+export const ocopScoreSheets = pgTable(
+  'ocop_score_sheets',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    dossierId: uuid('dossier_id')
+      .notNull()
+      .references(() => ocopDossiers.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    answers: jsonb('answers').$type<RubricAnswers>().notNull(),
+    knockOut: jsonb('knock_out').$type<RubricKnockOut>(),
+    comments: jsonb('comments').$type<Record<string, string>>().notNull(),
+    status: text('status').notNull().default('draft'),
+    /** The member's total once complete. */
+    total: integer('total'),
+    star: integer('star'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('ocop_score_sheets_dossier_user_uq').on(t.dossierId, t.userId),
+    index('ocop_score_sheets_user_idx').on(t.userId),
+  ],
+);
+
+/**
+ * A certificate issued on the decision for a 3–5★ dossier. Names are copied as issued: the
+ * certificate states what the decision said even if the product or entity is renamed later.
+ */
+export const ocopCertificates = pgTable(
+  'ocop_certificates',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** OCOP-HN-<year>-<6-digit sequence of that year>. */
+    number: text('number').notNull().unique(),
+    year: integer('year').notNull(),
+    sequence: integer('sequence').notNull(),
+    dossierId: uuid('dossier_id')
+      .notNull()
+      .unique()
+      .references(() => ocopDossiers.id),
+    productId: uuid('product_id')
+      .notNull()
+      .references(() => ocopProducts.id),
+    entityId: uuid('entity_id')
+      .notNull()
+      .references(() => entities.id),
+    productName: text('product_name').notNull(),
+    entityName: text('entity_name').notNull(),
+    communeScheme: text('commune_scheme').notNull(),
+    communeCode: text('commune_code').notNull(),
+    star: integer('star').notNull(),
+    total: numeric('total', { precision: 5, scale: 2, mode: 'number' }).notNull(),
+    decisionNumber: text('decision_number').notNull(),
+    decisionDate: date('decision_date', { mode: 'string' }).notNull(),
+    /** 'province' (3–4★) | 'ministry' (5★). */
+    issuer: text('issuer').notNull(),
+    issuedOn: date('issued_on', { mode: 'string' }).notNull(),
+    validUntil: date('valid_until', { mode: 'string' }).notNull(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    revokedReason: text('revoked_reason'),
+    revokedBy: uuid('revoked_by').references(() => users.id),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('ocop_certificates_entity_idx').on(t.entityId),
+    uniqueIndex('ocop_certificates_year_sequence_uq').on(t.year, t.sequence),
+  ],
+);
+
+/** The last certificate sequence used per year: incremented in the transaction that issues. */
+export const ocopCertificateCounters = pgTable('ocop_certificate_counters', {
+  year: integer('year').primaryKey(),
+  last: integer('last').notNull(),
+});

@@ -79,8 +79,8 @@ describe('ocop: products and self-assessment', () => {
       (await call('POST', '/api/ocop/products', officer, product({ entityId: ids.outside }))).statusCode,
       403,
     );
-    const [{ n }] = await queryRows<{ n: number }>(t.database.db, sql`select count(*)::int n from ocop_products`);
-    assert.equal(n, 0);
+    const [counted] = await queryRows<{ n: number }>(t.database.db, sql`select count(*)::int n from ocop_products`);
+    assert.equal(counted?.n, 0);
   });
 
   test('a producer registers, self-assesses step by step, and submits; officials in scope follow it', async () => {

@@ -17,6 +17,7 @@ import type { Db } from '../../db/client.ts';
 import { recordAudit, type Actor } from '../../kernel/audit.ts';
 import { AppError } from '../../kernel/errors.ts';
 import { createUnitNames, type UnitNameLookup } from '../places/index.ts';
+import { enterOpenRound } from './dossiers.intake.ts';
 import { productScopeOf, scopeCovers } from './products.access.ts';
 import * as repo from './products.repository.ts';
 import { answerIssuesError, type RubricsService } from './rubrics.service.ts';
@@ -242,23 +243,37 @@ export function createProductsService(deps: { db: Db; rubrics: RubricsService; n
       return reload(user, id);
     },
 
-    /** Hands the product in for evaluation; its self-assessment must be complete. */
+    /** Hands the product in to the open evaluation round; its self-assessment must be complete. */
     async submit(user: SessionUser, id: string, actor: Actor): Promise<OcopProduct> {
-      await loadEditable(user, id);
+      const row = await loadEditable(user, id);
       const saved = await repo.findSelfAssessment(db, id);
       if (!saved)
         throw new AppError('VALIDATION_FAILED', 'Fill in the self-assessment first', {
           issues: [{ path: ['selfAssessment'], message: 'No self-assessment yet', code: 'MISSING' }],
         });
-      const issues = validateAnswers(await rubrics.load(saved.rubricId, saved.rubricVersion), saved.answers);
+      const sheet = await rubrics.load(saved.rubricId, saved.rubricVersion);
+      const issues = validateAnswers(sheet, saved.answers);
       if (issues.length > 0) throw answerIssuesError(issues, ['selfAssessment']);
       await db.transaction(async (tx) => {
-        await repo.updateProduct(tx, id, { status: 'submitted', submittedAt: now() });
+        const at = now();
+        // The product becomes a dossier of the open round (NO_OPEN_ROUND when there is none).
+        const { dossierId, roundId } = await enterOpenRound(tx, {
+          productId: id,
+          entityId: row.product.entityId,
+          rubricId: saved.rubricId,
+          rubricVersion: saved.rubricVersion,
+          decisionCode: sheet.decision.code,
+          selfTotal: saved.total,
+          selfStar: saved.star,
+          actorId: user.id,
+          at,
+        });
+        await repo.updateProduct(tx, id, { status: 'submitted', submittedAt: at });
         await recordAudit(tx, actor, {
           action: 'ocop.product.submit',
           entityType: 'ocop_product',
           entityId: id,
-          after: { status: 'submitted', selfTotal: saved.total, selfStar: saved.star },
+          after: { status: 'submitted', selfTotal: saved.total, selfStar: saved.star, roundId, dossierId },
         });
       });
       return reload(user, id);
