@@ -39,7 +39,7 @@ describe('PGlite single-owner lock', () => {
     try {
       await new Promise<void>((resolve, reject) => {
         let out = '';
-        const timer = setTimeout(() => reject(new Error(`first server did not start: ${out}`)), 60_000);
+        const timer = setTimeout(() => reject(new Error(`first server did not start: ${out}`)), 180_000);
         first.stdout.on('data', (d) => {
           out += String(d);
           if (out.includes('Hoptac is running')) {
