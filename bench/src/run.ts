@@ -1,15 +1,17 @@
 // npm run bench [-- --scale hanoi|national --duration S --warmup S --connections N --db both|postgres|pglite --out FILE]
 // Seeds each database, starts the real server on it, loads every route in harness/routes.ts,
-// times an XLSX import of annual reports against a batched insert (harness/import-bench.ts) and
-// writes docs/benchmarks.md. See that file's "How to read" section.
+// times an XLSX import of annual reports against a batched insert (harness/import-bench.ts), has
+// an OCOP council score products concurrently (harness/ocop-scenario.ts) and writes
+// docs/benchmarks.md. See that file's "How to read" section.
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { Role } from '@hoptac/core';
+import { ROLES, type Role } from '@hoptac/core';
 import { intOption, parseArgs } from './lib/args.ts';
 import {
   createPgliteBench,
   createPostgresBench,
   prepareDatabase,
+  type BenchAccount,
   type BenchDatabase,
   type DatabaseKindName,
 } from './harness/databases.ts';
@@ -17,6 +19,9 @@ import { IMPORT_ROLE, IMPORT_ROWS, prepareImport } from './harness/import-bench.
 import { describeMachine } from './harness/machine.ts';
 import { measureRoutes } from './harness/measure.ts';
 import { databaseTable, importLine, renderMarkdown, type BenchRun, type DatabaseRun } from './harness/report.ts';
+import { scenarioLine } from './harness/ocop-report.ts';
+import { runScoringScenario, SCENARIO_RUNS } from './harness/ocop-scenario.ts';
+import { seedOcopEvaluation, type OcopBench } from './harness/ocop-seed.ts';
 import { ROUTES } from './harness/routes.ts';
 import { REPO_ROOT, startServer, type RunningServer } from './harness/server.ts';
 import { describeSeedReport } from '../../apps/server/src/db/seed/synthetic/registry.ts';
@@ -75,9 +80,34 @@ async function stopServer(server: RunningServer): Promise<void> {
   if (code !== 0) log(`  server exited with code ${code}:\n${server.output()}`);
 }
 
+const isRole = (name: string): name is Role => (ROLES as readonly string[]).includes(name);
+
+/** The OCOP bench is seeded through the services as a city admin, and its scores read back as one. */
+const OCOP_ADMIN_ROLE: Role = 'city_admin';
+
 /**
- * One pass: prepare the database and the import's workload, start the server, measure every
- * route and then the XLSX import, stop, dispose.
+ * The OCOP council's data, or undefined when seeding it failed: then only the OCOP rows fail, and
+ * the routes and the import are measured as before.
+ */
+async function seedOcop(bench: BenchDatabase, admin: BenchAccount, run: DatabaseRun): Promise<OcopBench | undefined> {
+  try {
+    const ocop = await seedOcopEvaluation(bench.target, admin, SCENARIO_RUNS.length);
+    run.ocopSeedSec = ocop.ms / 1000;
+    log(
+      `  OCOP: a council of ${ocop.council.length} and ${2 + ocop.runDossiers.flat().length} forwarded dossiers ` +
+        `seeded in ${run.ocopSeedSec.toFixed(1)} s`,
+    );
+    return ocop;
+  } catch (err) {
+    run.ocopError = `the OCOP seeding failed: ${err instanceof Error ? err.message : String(err)}`;
+    log(`  ${run.ocopError}`);
+    return undefined;
+  }
+}
+
+/**
+ * One pass: prepare the database, the OCOP council's data and the import's workload, start the
+ * server, measure every route, then the XLSX import, then the council scoring; stop, dispose.
  */
 async function benchDatabase(kind: DatabaseKindName, opts: Options): Promise<DatabaseRun> {
   const created = kind === 'postgres' ? await createPostgresBench() : await createPgliteBench();
@@ -92,14 +122,19 @@ async function benchDatabase(kind: DatabaseKindName, opts: Options): Promise<Dat
   log(`\n${bench.label}: seeding scale ${opts.scale.name}…`);
   try {
     await withCleanup(disposeBench, async () => {
-      const routeRoles = ROUTES.flatMap((r) => (r.auth ? [r.auth] : []));
-      const roles = [...new Set<Role>([...routeRoles, IMPORT_ROLE])];
+      const routeRoles = ROUTES.flatMap((r) => (r.auth && isRole(r.auth) ? [r.auth] : []));
+      const roles = [...new Set<Role>([...routeRoles, IMPORT_ROLE, OCOP_ADMIN_ROLE])];
       const prepared = await prepareDatabase(bench, opts.scale, roles);
       run.version = prepared.version;
       run.seedLines = describeSeedReport(prepared.seed).map((l) => l.trim());
       run.prepareSec = prepared.ms / 1000;
       log(`  ${prepared.version}; ready in ${run.prepareSec.toFixed(1)} s`);
       for (const line of run.seedLines) log(`    ${line}`);
+
+      const ocopAdmin = prepared.accounts.find((a) => a.role === OCOP_ADMIN_ROLE)!;
+      const ocop = await seedOcop(bench, ocopAdmin, run);
+      const accounts = [...prepared.accounts, ...(ocop?.council ?? [])];
+      const fixtures = { ...prepared.fixtures, ...ocop?.fixtures };
 
       const importer = prepared.accounts.find((a) => a.role === IMPORT_ROLE)!;
       const importBench = await prepareImport(bench.target, importer, log);
@@ -112,7 +147,7 @@ async function benchDatabase(kind: DatabaseKindName, opts: Options): Promise<Dat
         await withCleanup(
           () => stopServer(server),
           async () => {
-            run.outcomes = await measureRoutes(server, ROUTES, prepared.accounts, prepared.fixtures, {
+            run.outcomes = await measureRoutes(server, ROUTES, accounts, fixtures, {
               connections: opts.connections,
               durationSec: opts.durationSec,
               warmupSec: opts.warmupSec,
@@ -121,6 +156,11 @@ async function benchDatabase(kind: DatabaseKindName, opts: Options): Promise<Dat
             log(`  importing ${IMPORT_ROWS.toLocaleString('en')} annual reports from XLSX…`);
             run.import = await importBench.measure(server, importer);
             log(`    ${importLine(run.import)}`);
+            // After the import, so the import's figures (RSS above all) stay comparable with runs before this scenario.
+            if (ocop) {
+              log(`  OCOP council scoring: ${ocop.council.length} members × ${ocop.runDossiers[0]!.length} dossiers…`);
+              run.ocop = await runScoringScenario(server, ocop, ocopAdmin, (o) => log(`    ${scenarioLine(o)}`));
+            }
           },
         );
       });
@@ -170,6 +210,7 @@ async function main() {
     log(`\n${db.label}${db.version ? ` (${db.version})` : ''}`);
     for (const line of databaseTable(db)) log(line);
     if (db.import) log(`XLSX import: ${importLine(db.import)}`);
+    for (const o of db.ocop ?? []) log(`OCOP council scoring, ${scenarioLine(o)}`);
   }
   log(`\nWrote ${path.relative(process.cwd(), opts.out) || opts.out} in ${Math.round(run.finishedSec)} s total`);
 
@@ -177,7 +218,12 @@ async function main() {
     d.outcomes.filter((o) => o.status === 'failing').map((o) => `${d.label}: ${o.route.name}`),
   );
   const broken = databases.filter((d) => d.error).map((d) => `${d.label}: ${d.error}`);
-  for (const d of databases) if (d.import?.status === 'failing') failing.push(`${d.label}: XLSX import`);
+  for (const d of databases) {
+    if (d.import?.status === 'failing') failing.push(`${d.label}: XLSX import`);
+    if (d.ocopError) failing.push(`${d.label}: ${d.ocopError}`);
+    for (const o of d.ocop ?? [])
+      if (o.status === 'failing') failing.push(`${d.label}: OCOP council scoring, ${o.label}`);
+  }
   if (failing.length + broken.length > 0) {
     log(`\nFAILING:\n${[...broken, ...failing].map((f) => `  ${f}`).join('\n')}`);
     process.exitCode = 1;

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { CURRENT_SCHEME, type Role } from '@hoptac/core';
 import { sql } from 'drizzle-orm';
 import { bootstrapDatabase } from '../../../apps/server/src/db/bootstrap.ts';
-import { openDatabase, type Database, type DatabaseTarget } from '../../../apps/server/src/db/client.ts';
+import { openDatabase, type Database, type DatabaseTarget, type Db } from '../../../apps/server/src/db/client.ts';
 import { insertUser } from '../../../apps/server/src/modules/identity/identity.repository.ts';
 import { hashPassword } from '../../../apps/server/src/modules/identity/password.ts';
 import {
@@ -15,7 +15,7 @@ import {
 } from '../../../apps/server/src/testing/scratch-postgres.ts';
 import { seedSynthetic, type SeedReport } from '../../../apps/server/src/db/seed/synthetic/registry.ts';
 import type { Scale } from '../../../apps/server/src/db/seed/synthetic/scales.ts';
-import type { RouteFixtures } from './routes.ts';
+import type { AccountName, RegisterFixtures } from './routes.ts';
 
 export type DatabaseKindName = 'postgres' | 'pglite';
 
@@ -56,22 +56,46 @@ export async function createPgliteBench(): Promise<BenchDatabase> {
   };
 }
 
-export type BenchAccount = { role: Role; email: string; password: string };
+/** An account the bench signs in as: `name` is how routes refer to it (its role, or a council seat). */
+export type BenchAccount = { name: AccountName; role: Role; email: string; password: string; userId: string };
 
 export type PreparedDatabase = {
   version: string;
   seed: SeedReport;
   accounts: BenchAccount[];
-  fixtures: RouteFixtures;
+  fixtures: RegisterFixtures;
   ms: number;
 };
+
+/**
+ * Creates a user holding one role with a fresh random password, which only this run knows
+ * (production mode seeds no demo users, and a bench database must not share passwords with one).
+ */
+export async function createBenchAccount(
+  db: Db,
+  name: AccountName,
+  role: Role,
+  displayName: string,
+  communes: { scheme: string; code: string }[] = [],
+): Promise<BenchAccount> {
+  const email = `bench.${name.replace(/_/g, '-')}@bench.hoptac.vn`;
+  const password = randomBytes(18).toString('base64url');
+  const userId = await insertUser(db, {
+    email,
+    displayName,
+    passwordHash: await hashPassword(password),
+    roles: [role],
+    communes,
+  });
+  return { name, role, email, password, userId };
+}
 
 /**
  * Ids the routes need, looked up in the seeded data (ids are deterministic, but a query keeps the
  * bench independent of how the generator draws them): an active agricultural cooperative of
  * Xã Đông Anh, the first by name.
  */
-async function findFixtures(database: Database): Promise<RouteFixtures> {
+async function findFixtures(database: Database): Promise<RegisterFixtures> {
   const result = (await database.db.execute(
     sql`select id from entities
         where commune_code = '00454' and type = 'cooperative' and status = 'active' and 'agriculture' = any(sectors)
@@ -105,20 +129,9 @@ export async function prepareDatabase(
     const seed = await seedSynthetic(database.db, scale);
     const accounts: BenchAccount[] = [];
     for (const role of roles) {
-      const account = {
-        role,
-        email: `bench.${role.replace(/_/g, '-')}@bench.hoptac.vn`,
-        password: randomBytes(18).toString('base64url'),
-      };
-      await insertUser(database.db, {
-        email: account.email,
-        displayName: `Bench ${role}`,
-        passwordHash: await hashPassword(account.password),
-        roles: [role],
-        // An officer needs a scope; the PK ceiling's commune is as good as any.
-        communes: role === 'commune_officer' ? [{ scheme: CURRENT_SCHEME, code: '00004' }] : [],
-      });
-      accounts.push(account);
+      // An officer needs a scope; the PK ceiling's commune is as good as any.
+      const communes = role === 'commune_officer' ? [{ scheme: CURRENT_SCHEME, code: '00004' }] : [];
+      accounts.push(await createBenchAccount(database.db, role, role, `Bench ${role}`, communes));
     }
     // Fresh statistics, so the planner sees the seeded sizes rather than empty tables, and a
     // visibility map, so index-only scans work as they do on a database autovacuum looks after.

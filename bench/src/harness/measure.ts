@@ -1,7 +1,6 @@
-import type { Role } from '@hoptac/core';
 import type { BenchAccount } from './databases.ts';
-import { loadRoute, type LoadResult } from './load.ts';
-import { resolvePath, type BenchRoute, type CeilingName, type RouteFixtures } from './routes.ts';
+import { jsonRequest, loadRoute, sendOnce, type BenchRequest, type LoadResult } from './load.ts';
+import { resolvePath, type AccountName, type BenchRoute, type CeilingName, type RouteFixtures } from './routes.ts';
 import type { RunningServer } from './server.ts';
 
 const SESSION_COOKIE = 'hoptac_session';
@@ -33,18 +32,41 @@ export async function signIn(baseUrl: string, account: BenchAccount): Promise<st
     signal: AbortSignal.timeout(10_000),
   });
   if (res.status !== 200)
-    throw new Error(`sign-in as ${account.role} answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
+    throw new Error(`sign-in as ${account.name} answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
   const cookie = res.headers.getSetCookie().find((c) => c.startsWith(`${SESSION_COOKIE}=`));
-  if (!cookie) throw new Error(`sign-in as ${account.role} set no ${SESSION_COOKIE} cookie`);
+  if (!cookie) throw new Error(`sign-in as ${account.name} set no ${SESSION_COOKIE} cookie`);
   return cookie.split(';')[0]!;
 }
 
+/** Signs in once as every prepared account the routes name; the cookies by account name. */
+async function signInAll(
+  baseUrl: string,
+  routes: readonly BenchRoute[],
+  accounts: readonly BenchAccount[],
+): Promise<Map<AccountName, string>> {
+  const cookies = new Map<AccountName, string>();
+  for (const name of new Set(routes.flatMap((r) => (r.auth ? [r.auth] : [])))) {
+    const account = accounts.find((a) => a.name === name);
+    if (account) cookies.set(name, await signIn(baseUrl, account));
+  }
+  return cookies;
+}
+
+/**
+ * Why a route cannot be measured with what was prepared, if it cannot: an account or a fixture
+ * is missing when a seeding step failed (the OCOP seeding's failure must not stop the other routes).
+ */
+function unprepared(route: BenchRoute, path: string, cookies: Map<AccountName, string>): string | null {
+  if (route.auth && !cookies.has(route.auth)) return `no ${route.auth} account was prepared`;
+  const placeholder = /\{\w+\}/.exec(path)?.[0];
+  return placeholder ? `no value for ${placeholder} was prepared` : null;
+}
+
 /** One request before the load: the route must answer 2xx with a body that passes its check. */
-async function preflight(url: string, headers: Record<string, string>, route: BenchRoute): Promise<string[]> {
+async function preflight(req: BenchRequest, route: BenchRoute): Promise<string[]> {
   try {
-    const res = await fetch(url, { headers, signal: AbortSignal.timeout(10_000) });
-    const text = await res.text();
-    if (res.status < 200 || res.status > 299) return [`answered ${res.status}: ${text.slice(0, 200)}`];
+    const { status, text } = await sendOnce(req, 10_000);
+    if (status < 200 || status > 299) return [`answered ${status}: ${text.slice(0, 200)}`];
     if (route.check) {
       const problem = route.check(JSON.parse(text) as unknown);
       if (problem) return [problem];
@@ -59,10 +81,8 @@ async function preflight(url: string, headers: Record<string, string>, route: Be
  * The server keeps working through requests the warm-up abandoned; on PGlite they queue behind one
  * another. One request to the same route waits its turn behind them, so the measured run starts clean.
  */
-async function drain(url: string, headers: Record<string, string>): Promise<void> {
-  await fetch(url, { headers, signal: AbortSignal.timeout(60_000) })
-    .then((res) => res.arrayBuffer())
-    .catch(() => undefined);
+async function drain(req: BenchRequest): Promise<void> {
+  await sendOnce(req, 60_000).catch(() => undefined);
 }
 
 function problemsOf(load: LoadResult): string[] {
@@ -86,33 +106,29 @@ export async function measureRoutes(
   fixtures: RouteFixtures,
   opts: MeasureOptions,
 ): Promise<RouteOutcome[]> {
-  const cookies = new Map<Role, string>();
-  for (const account of accounts) cookies.set(account.role, await signIn(server.baseUrl, account));
+  const cookies = await signInAll(server.baseUrl, routes, accounts);
 
   const outcomes: RouteOutcome[] = [];
   for (const route of routes) {
-    const url = `${server.baseUrl}${resolvePath(route, fixtures)}`;
-    const headers: Record<string, string> = {};
-    if (route.auth) {
-      const cookie = cookies.get(route.auth);
-      if (!cookie) throw new Error(`route "${route.name}" needs a ${route.auth} session but none was prepared`);
-      headers.cookie = cookie;
-    }
-    if (!server.alive()) {
-      outcomes.push({ route, status: 'failing', problems: ['server had exited'] });
+    const path = resolvePath(route, fixtures);
+    const missing = unprepared(route, path, cookies);
+    if (missing || !server.alive()) {
+      outcomes.push({ route, status: 'failing', problems: [missing ?? 'server had exited'] });
       continue;
     }
-    const early = await preflight(url, headers, route);
+    const headers: Record<string, string> = route.auth ? { cookie: cookies.get(route.auth)! } : {};
+    const req = jsonRequest(`${server.baseUrl}${path}`, route.method ?? 'GET', headers, route.body?.(fixtures));
+    const early = await preflight(req, route);
     if (early.length > 0) {
       opts.log(`    ${route.name}: FAILING before load — ${early.join('; ')}`);
       outcomes.push({ route, status: 'failing', problems: early });
       continue;
     }
     if (opts.warmupSec > 0) {
-      await loadRoute(url, { connections: opts.connections, durationSec: opts.warmupSec, headers });
-      await drain(url, headers);
+      await loadRoute(req, { connections: opts.connections, durationSec: opts.warmupSec });
+      await drain(req);
     }
-    const load = await loadRoute(url, { connections: opts.connections, durationSec: opts.durationSec, headers });
+    const load = await loadRoute(req, { connections: opts.connections, durationSec: opts.durationSec });
     const problems = problemsOf(load);
     if (!server.alive()) problems.push('server exited during the load');
     outcomes.push({ route, status: problems.length > 0 ? 'failing' : 'ok', problems, load });

@@ -4,7 +4,9 @@ import { CEILING_BATCH } from './batched-insert.ts';
 import { IMPORT_ROWS, IMPORT_TARGET_RATIO, type ImportOutcome } from './import-bench.ts';
 import type { MachineInfo } from './machine.ts';
 import type { RouteOutcome } from './measure.ts';
-import type { BenchRoute, CeilingName } from './routes.ts';
+import { OCOP_HOW_TO_READ, OCOP_SECTION, scenarioSideBySide, scenarioTable } from './ocop-report.ts';
+import type { ScenarioOutcome } from './ocop-scenario.ts';
+import { PLACEHOLDER_NOTES, type BenchRoute, type CeilingName } from './routes.ts';
 
 export type DatabaseRun = {
   kind: DatabaseKindName;
@@ -19,6 +21,11 @@ export type DatabaseRun = {
   outcomes: RouteOutcome[];
   /** The XLSX import against its batched-insert ceiling (absent when the pass stopped before it). */
   import?: ImportOutcome;
+  /** The OCOP council-scoring scenario, one outcome per run (absent when the pass stopped before it). */
+  ocop?: ScenarioOutcome[];
+  /** How long the OCOP seeding took, or why it failed (then the OCOP rows are failing, nothing else). */
+  ocopSeedSec?: number;
+  ocopError?: string;
 };
 
 export type BenchRun = {
@@ -150,6 +157,7 @@ function sideBySide(run: BenchRun): string[] {
     lines.push(
       `| XLSX import, ${int(IMPORT_ROWS)} reports | batched insert | ${imports.join(' | ')} | ${importTarget} |`,
     );
+  if (measured.some((d) => d.ocop)) lines.push(...scenarioSideBySide(measured.map((d) => d.ocop)));
   return lines;
 }
 
@@ -159,10 +167,12 @@ function routeList(routes: readonly BenchRoute[]): string[] {
     const role = r.ceiling ? ` — ceiling "${CEILING_LABEL[r.ceiling]}"` : '';
     const vs = r.compareTo ? `; ratio against ${CEILING_LABEL[r.compareTo]}` : '';
     const target = r.targetRatio !== undefined ? `; target ≥ ${ratio(r.targetRatio)}` : '';
-    const placeholder = r.path.includes('{entityId}')
-      ? ' (`{entityId}`: the first active agricultural cooperative of Xã Đông Anh by name)'
-      : '';
-    return `- **${r.name}**: \`GET ${r.path}\`${placeholder}${auth}${role}${vs}${target}`;
+    const notes = [...r.path.matchAll(/\{(\w+)\}/g)].flatMap(([whole, key]) =>
+      PLACEHOLDER_NOTES[key!] ? [`\`${whole}\`: ${PLACEHOLDER_NOTES[key!]}`] : [],
+    );
+    const placeholder = notes.length > 0 ? ` (${notes.join('; ')})` : '';
+    const body = r.body ? ' with a JSON body' : '';
+    return `- **${r.name}**: \`${r.method ?? 'GET'} ${r.path}\`${body}${placeholder}${auth}${role}${vs}${target}`;
   });
 }
 
@@ -204,6 +214,7 @@ export function renderMarkdown(run: BenchRun): string {
     "the same database before the server starts, because PGlite's data directory has a single owner;",
     'PostgreSQL is treated the same way. Server RSS is read from `/proc/<pid>/status` every 100 ms.',
     '',
+    ...OCOP_SECTION,
   ];
   for (const db of run.databases) {
     out.push(`## ${db.label}${db.version ? ` (${db.version})` : ''}`, '');
@@ -216,6 +227,11 @@ export function renderMarkdown(run: BenchRun): string {
     if (db.error) out.push(`**The pass stopped early:** ${db.error}`, '');
     if (db.outcomes.length > 0) out.push(...databaseTable(db), '');
     if (db.import) out.push(`### XLSX import of ${int(IMPORT_ROWS)} annual reports`, '', ...importTable(db.import), '');
+    if (db.ocop || db.ocopError) out.push('### OCOP council scoring', '');
+    if (db.ocopError) out.push(`**Not measured:** ${db.ocopError}.`, '');
+    if (db.ocop && db.ocopSeedSec !== undefined)
+      out.push(`Council, round and dossiers seeded in ${db.ocopSeedSec.toFixed(1)} s before the server started.`, '');
+    if (db.ocop) out.push(...scenarioTable(db.ocop, cellText), '');
   }
   const side = sideBySide(run);
   if (side.length > 0) out.push('## Ratios side by side', '', ...side, '');
@@ -245,9 +261,10 @@ export function renderMarkdown(run: BenchRun): string {
     '  failed build: single runs on a shared machine are noisy (a few percent is noise; compare several',
     '  runs before concluding). Tests never assert timings.',
     '- **FAILING** means the route answered something other than 2xx, had socket errors or timeouts',
-    '  (no answer within 10 s), or its sanity check found an empty result. With non-2xx answers the',
-    '  figures are hidden (they would measure an error path); with timeouts only, they show what the',
-    '  completed requests did. A failing route gets no ratio, and the run exits with status 1.',
+    '  (no answer within 10 s), or the check of its answer before the load failed (an empty result, a',
+    '  sheet left unscored). With non-2xx answers the figures are hidden (they would measure an error',
+    '  path); with timeouts only, they show what the completed requests did. A failing route gets no',
+    '  ratio, and the run exits with status 1.',
     `- p50/p99 are latencies under ${run.connections} concurrent connections, so they include queueing: at saturation`,
     "  p50 ≈ connections ÷ req/s. On PGlite every query runs on the server's main thread, so database",
     '  time and HTTP handling share one core; on PostgreSQL the database works in its own processes.',
@@ -266,6 +283,7 @@ export function renderMarkdown(run: BenchRun): string {
     `  transaction: expect the growth to follow the row count (the import refuses files over ${int(MAX_IMPORT_ROWS)} rows),`,
     '  not the file size. On PGlite it also includes the database engine, which runs inside the server',
     '  process and keeps the memory it grows into.',
+    ...OCOP_HOW_TO_READ,
     '- Synthetic data is deterministic (seed `hoptac-synthetic-v1`), so two runs at one scale load',
     '  exactly the same rows; the database is `VACUUM (ANALYZE)`d after seeding. The generators live in',
     '  `apps/server/src/db/seed/synthetic/`; demo mode (`npm start` on an empty database) loads the',

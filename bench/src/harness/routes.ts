@@ -1,18 +1,28 @@
-import type { Role } from '@hoptac/core';
+import type { Role, RubricAnswers } from '@hoptac/core';
 
 /** The two ceilings every route is measured against, in the same run on the same database. */
 export type CeilingName = 'health' | 'pk';
+
+/** The seats of the OCOP bench council (ocop-seed.ts), by which routes name their holders' accounts. */
+export type CouncilAccountName = 'ocop-chair' | 'ocop-secretary' | `ocop-member-${number}`;
+
+/** Whom a route signs in as: the bench account holding a role, or a seat on the OCOP bench council. */
+export type AccountName = Role | CouncilAccountName;
 
 export type BenchRoute = {
   /** Short, stable label: it names the row in docs/benchmarks.md. */
   name: string;
   /**
-   * GET path with query string, exactly as a client sends it; `{name}` placeholders are filled
+   * Path with query string, exactly as a client sends it; `{name}` placeholders are filled
    * from the RouteFixtures found in the seeded data (see resolvePath).
    */
   path: string;
-  /** Sign in as an account holding this role and send its session cookie on every request. */
-  auth?: Role;
+  /** GET when absent; a write repeats the same request with `body`, so it must be repeatable. */
+  method?: 'PUT' | 'POST';
+  /** The JSON body, from the fixtures: what a write sends depends on the seeded data. */
+  body?: (fixtures: RouteFixtures) => unknown;
+  /** Sign in as this account and send its session cookie on every request. */
+  auth?: AccountName;
   /** Set on the two ceiling routes only. */
   ceiling?: CeilingName;
   /** Which ceiling the ratio divides by (omitted only for the health ceiling itself). */
@@ -26,14 +36,37 @@ export type BenchRoute = {
   check?: (body: unknown) => string | null;
 };
 
-/** Ids that exist only once the data is seeded; the report shows the path with its placeholders. */
-export type RouteFixtures = { entityId: string };
+/** What prepareDatabase finds in the synthetic register. */
+export type RegisterFixtures = { entityId: string };
+
+/** What the OCOP seeding (ocop-seed.ts) creates for the scoring routes. */
+export type OcopFixtures = {
+  draftDossierId: string;
+  aggregateDossierId: string;
+  /** A complete answer set on the sheet version the dossiers pinned. */
+  draftAnswers: RubricAnswers;
+};
+
+/**
+ * Data that exists only once the database is seeded; the report shows the path with its
+ * placeholders. The OCOP part is missing when its seeding failed: its routes then fail alone.
+ */
+export type RouteFixtures = RegisterFixtures & Partial<OcopFixtures>;
+
+/** What each path placeholder stands for, as the report explains it. */
+export const PLACEHOLDER_NOTES: Record<string, string> = {
+  entityId: 'the first active agricultural cooperative of Xã Đông Anh by name',
+  draftDossierId: 'a forwarded dossier on which ocop-member-1 keeps a complete draft',
+  aggregateDossierId:
+    'a forwarded dossier every member of the bench council has submitted a sheet for, not yet confirmed',
+};
 
 /** The path with its `{name}` placeholders filled in. */
 export function resolvePath(route: BenchRoute, fixtures: RouteFixtures): string {
-  return route.path.replace(/\{(\w+)\}/g, (whole, key: string) =>
-    Object.hasOwn(fixtures, key) ? encodeURIComponent(fixtures[key as keyof RouteFixtures]) : whole,
-  );
+  return route.path.replace(/\{(\w+)\}/g, (whole, key: string) => {
+    const value: unknown = Object.hasOwn(fixtures, key) ? fixtures[key as keyof RouteFixtures] : undefined;
+    return typeof value === 'string' ? encodeURIComponent(value) : whole;
+  });
 }
 
 function pageHasItems(body: unknown): string | null {
@@ -57,6 +90,30 @@ function isPublicProfile(body: unknown): string | null {
   const profile = body as { id?: unknown; visibility?: unknown } | null;
   if (!profile || typeof profile.id !== 'string') return 'response is not an entity';
   return profile.visibility === 'public' ? null : `expected the public view, got "${String(profile.visibility)}"`;
+}
+
+// The OCOP evaluation speed target: submitting one member's score sheet and reading the live
+// aggregate at ≥ 0.3 × PK. The save is measured as the write: it validates the answers against the
+// pinned sheet, scores them, and writes the sheet and its audit row in one transaction under the
+// dossier's share lock, as the final submit does, which can only happen once per sheet.
+const OCOP_SCORING_TARGET = 0.3;
+
+function isCompleteDraft(body: unknown): string | null {
+  const sheet = body as { status?: unknown; missing?: unknown; result?: unknown } | null;
+  if (!sheet || typeof sheet.status !== 'string') return 'response is not a score sheet';
+  if (sheet.status !== 'draft') return `expected the sheet to stay a draft, got "${sheet.status}"`;
+  const complete = Array.isArray(sheet.missing) && sheet.missing.length === 0 && sheet.result;
+  return complete ? null : 'the saved answers are incomplete, so the save scored nothing';
+}
+
+function isLiveAggregate(body: unknown): string | null {
+  const agg = body as { expected?: unknown; submitted?: unknown; result?: { members?: unknown } | null } | null;
+  if (!agg || typeof agg.submitted !== 'number') return 'response is not an aggregate';
+  if (!agg.result || agg.result.members !== agg.submitted)
+    return 'the aggregate has no result over the submitted sheets';
+  return agg.submitted === agg.expected
+    ? null
+    : `expected every sheet in, got ${agg.submitted} of ${String(agg.expected)}`;
 }
 
 /**
@@ -102,5 +159,26 @@ export const ROUTES: BenchRoute[] = [
     compareTo: 'pk',
     targetRatio: PROFILE_TARGET,
     check: isPublicProfile,
+  },
+  {
+    // The same member saving the same complete sheet again and again: every request is a full
+    // save (nothing short-circuits an unchanged sheet), and the sheet stays a draft.
+    name: 'ocop: save a complete score sheet (member)',
+    method: 'PUT',
+    path: '/api/ocop/dossiers/{draftDossierId}/sheets/mine',
+    body: (f) => ({ answers: f.draftAnswers }),
+    auth: 'ocop-member-1',
+    compareTo: 'pk',
+    targetRatio: OCOP_SCORING_TARGET,
+    check: isCompleteDraft,
+  },
+  {
+    // With all nine sheets in, the heaviest moment of the live view before confirmation.
+    name: 'ocop: live aggregate, 9 sheets (secretary)',
+    path: '/api/ocop/dossiers/{aggregateDossierId}/aggregate',
+    auth: 'ocop-secretary',
+    compareTo: 'pk',
+    targetRatio: OCOP_SCORING_TARGET,
+    check: isLiveAggregate,
   },
 ];
