@@ -1,42 +1,6 @@
-import type { Browser, Page } from '@playwright/test';
 import { uniqueSuffix } from '../fixtures/users.ts';
 import { DEMO, expect, signIn, test } from '../fixtures/test.ts';
-
-const COOP_NAME = 'HTX Cây ăn quả Xuân Canh';
-const SHEET = 'Chế biến từ rau, củ, quả, hạt';
-const EXPECTED_HTTP_4XX = /^Failed to load resource: the server responded with a status of 4\d\d/;
-
-/** A second browser signed in as another user, held to the same no-console-errors rule. */
-async function signedInPage(browser: Browser, baseURL: string | undefined, email: string) {
-  const context = await browser.newContext({ baseURL, locale: 'vi-VN', viewport: { width: 1280, height: 800 } });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('console', (msg) => {
-    if (msg.type() === 'error' && !EXPECTED_HTTP_4XX.test(msg.text())) errors.push(`console: ${msg.text()}`);
-  });
-  page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
-  await signIn(page, email);
-  return {
-    page,
-    close: async () => {
-      await context.close();
-      expect(errors, `browser console errors (${email})`).toEqual([]);
-    },
-  };
-}
-
-/** The radio group of one criterion ("1.1. Nguồn nguyên liệu …"). */
-function criterion(page: Page, code: string) {
-  return page.getByRole('group', { name: new RegExp(`^${code.replace(/\./g, '\\.')}\\. `) });
-}
-
-/** Picks the criterion's last scored level (the sheets print the best last). */
-async function pickBest(page: Page, code: string) {
-  await criterion(page, code)
-    .getByRole('radio', { name: /\d+ điểm/ })
-    .last()
-    .check();
-}
+import { COOP_NAME, criterion, criterionCodes, pickBest, SHEET, signedInPage } from '../fixtures/ocop.ts';
 
 test.describe('OCOP self-assessment', () => {
   test('a producer registers a product, scores it live, saves, completes and submits it; the officer sees it', async ({
@@ -128,9 +92,7 @@ test.describe('OCOP self-assessment', () => {
 
     // Every criterion at its best except the packaging: 97 points is a 5-star total, but missing
     // the packaging minimum keeps the product at 2 stars, and the page says why.
-    const codes = await page
-      .locator('fieldset.ocop-answer')
-      .evaluateAll((sets) => sets.map((s) => s.id.replace(/^criterion-/, '').replace(/-/g, '.')));
+    const codes = await criterionCodes(page);
     expect(codes).toHaveLength(32);
     for (const code of codes) if (code !== '2.2') await pickBest(page, code);
     await criterion(page, '2.2').getByRole('radio').first().check();

@@ -6,11 +6,18 @@ import { usersRoute } from './routes/admin/users.tsx';
 import { loginRoute } from './routes/auth/login.tsx';
 import { homeRoute } from './routes/home/home.tsx';
 import { NotFoundPage } from './routes/not-found.tsx';
+import { ocopCertificateRoute } from './routes/ocop/certificate.tsx';
+import { ocopCertificatesRoute } from './routes/ocop/certificates.tsx';
+import { ocopDossierScoreRoute } from './routes/ocop/dossier-score.tsx';
+import { ocopDossierRoute } from './routes/ocop/dossier.tsx';
 import { ocopNewProductRoute } from './routes/ocop/new-product.tsx';
 import { ocopProductRoute } from './routes/ocop/product.tsx';
 import { ocopProductsRoute } from './routes/ocop/products.tsx';
+import { ocopRoundRoute } from './routes/ocop/round.tsx';
+import { ocopRoundsRoute } from './routes/ocop/rounds.tsx';
 import { ocopRubricRoute } from './routes/ocop/rubric.tsx';
 import { ocopRubricsRoute } from './routes/ocop/rubrics.tsx';
+import { ocopScoringRoute } from './routes/ocop/scoring.tsx';
 import { entityRoute } from './routes/registry/entity.tsx';
 import { importRoute } from './routes/registry/import.tsx';
 import { myEntityRoute } from './routes/registry/my-entity.tsx';
@@ -20,6 +27,7 @@ import { reportsRoute } from './routes/registry/reports.tsx';
 import { CrashPage, rootRoute } from './routes/root.tsx';
 import { unitDetailRoute } from './routes/units/unit-detail.tsx';
 import { unitsRoute } from './routes/units/units-list.tsx';
+import { verifyRoute } from './routes/verify/verify.tsx';
 
 export const routeTree = rootRoute.addChildren([
   homeRoute,
@@ -40,6 +48,14 @@ export const routeTree = rootRoute.addChildren([
   ocopProductsRoute,
   ocopNewProductRoute,
   ocopProductRoute,
+  ocopRoundsRoute,
+  ocopRoundRoute,
+  ocopDossierRoute,
+  ocopDossierScoreRoute,
+  ocopScoringRoute,
+  ocopCertificatesRoute,
+  ocopCertificateRoute,
+  verifyRoute,
 ]);
 
 export function createAppRouter(queryClient: QueryClient) {

@@ -26,7 +26,13 @@ function RootLayout() {
   if (hasRole(user, 'entity_member')) navItems.push({ to: '/my-entity', label: t('nav.myEntity') });
   // OCOP: the scoring sheets are public; products are for those who register and check them.
   navItems.push({ to: '/ocop/rubrics', label: t('nav.ocopRubrics') });
-  if (official || hasRole(user, 'entity_member')) navItems.push({ to: '/ocop/products', label: t('nav.ocopProducts') });
+  const producer = hasRole(user, 'entity_member');
+  const council = hasRole(user, 'council_member');
+  if (official || producer) navItems.push({ to: '/ocop/products', label: t('nav.ocopProducts') });
+  // Rounds: the city runs them; officers, the council and producers follow theirs.
+  if (official || council || producer) navItems.push({ to: '/ocop/rounds', label: t('nav.ocopRounds') });
+  if (council) navItems.push({ to: '/ocop/scoring', label: t('nav.ocopScoring') });
+  if (official || producer) navItems.push({ to: '/ocop/certificates', label: t('nav.ocopCertificates') });
   if (user) navItems.push({ to: '/account', label: t('nav.account') });
   if (hasRole(user, 'city_admin')) {
     navItems.push({ to: '/admin/audit', label: t('nav.audit') }, { to: '/admin/users', label: t('nav.users') });

@@ -12,3 +12,34 @@ export type { PickedEntity } from './components/entity-picker.tsx';
 export { ProductHeader } from './components/product-header.tsx';
 export { ProductProfile } from './components/product-profile.tsx';
 export { SelfAssessment } from './components/self-assessment.tsx';
+export * from './rounds-api.ts';
+export * from './dossiers-api.ts';
+export * from './scoring-api.ts';
+export * from './certificates-api.ts';
+export { OCOP_CERTIFICATE_NUMBER_PATTERN, formatDay } from './text.ts';
+export {
+  CertificateStatusBadge,
+  DossierStatusBadge,
+  OutcomeBadge,
+  RoundStatusBadge,
+  SheetStatusBadge,
+} from './components/badges.tsx';
+export { RoundForm } from './components/round-form.tsx';
+export { RoundTable } from './components/round-table.tsx';
+export { RoundHeader } from './components/round-header.tsx';
+export { CouncilPanel } from './components/council-panel.tsx';
+export { DossierFilters, DossierTable } from './components/dossier-table.tsx';
+export {
+  ConfirmedResult,
+  DossierCertificate,
+  DossierFacts,
+  DossierHeader,
+  DossierHistory,
+} from './components/dossier-view.tsx';
+export { DossierReview } from './components/dossier-review.tsx';
+export { DecisionForm } from './components/decision-form.tsx';
+export { AggregatePanel, ScoresHiddenNote } from './components/aggregate-panel.tsx';
+export { CouncilScoring } from './components/council-scoring.tsx';
+export { ProductDossier } from './components/product-dossier.tsx';
+export { CertificateFilters, CertificateTable, CertificateView, VerifyCard } from './components/certificates.tsx';
+export { OcopErrorMessage } from './components/ocop-error.tsx';

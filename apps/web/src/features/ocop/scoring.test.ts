@@ -86,3 +86,14 @@ test('levelsByCase groups the levels of a criterion with cases', () => {
   );
   assert.deepEqual(levelsByCase(listCriteria(tourism)[0]!.criterion).length, 1);
 });
+
+test('a knock-out the evaluator records takes the star away but keeps the points', () => {
+  const all = best(PROCESSED);
+  const plain = liveScore(PROCESSED, all)!;
+  const out = liveScore(PROCESSED, all, { knockOut: { reason: 'Hồ sơ giả mạo', criterion: null } })!;
+  assert.equal(out.score.total, plain.score.total);
+  assert.equal(plain.score.star, 5);
+  assert.equal(out.score.star, null);
+  assert.deepEqual(out.score.knockedOut, { reason: 'Hồ sơ giả mạo', criterion: null, byLevel: false });
+  assert.deepEqual(out.missing, []);
+});

@@ -3,6 +3,7 @@ import {
   previewScore,
   validateAnswers,
   type NextStarPlan,
+  type RubricAnswerOptions,
   type RubricAnswers,
   type RubricCriterion,
   type RubricSheet,
@@ -38,8 +39,15 @@ function floorLevel(c: RubricCriterion): number | null {
   return best ?? 0;
 }
 
-/** Scores answers as they are being given; null for a sheet that cannot be scored (a fragment). */
-export function liveScore(sheet: RubricSheet, answers: RubricAnswers): LiveScore | null {
+/**
+ * Scores answers as they are being given; null for a sheet that cannot be scored (a fragment).
+ * A knock-out the evaluator records (options) takes the star away, as on the server.
+ */
+export function liveScore(
+  sheet: RubricSheet,
+  answers: RubricAnswers,
+  options: RubricAnswerOptions = {},
+): LiveScore | null {
   if (sheet.coverage !== 'complete') return null;
   // Answers that do not fit (a stale level index) are dropped rather than breaking the page.
   const bad = new Set(
@@ -66,7 +74,7 @@ export function liveScore(sheet: RubricSheet, answers: RubricAnswers): LiveScore
     criteriaCount: criteria.length,
     answeredCount: Object.keys(given).length,
     missing,
-    score: previewScore(sheet, filled),
+    score: previewScore(sheet, filled, options),
     assumed,
   };
 }

@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import * as core from '@hoptac/core';
 import { foldVietnamese, OCOP_PRODUCT_STATUSES as CORE_STATUSES } from '@hoptac/core';
+import * as text from './text.ts';
 import { foldText, OCOP_PRODUCT_STATUSES, rubricMatches, sentenceCase, shortSheetTitle } from './text.ts';
 
 test('foldText agrees with the core fold', () => {
@@ -10,6 +12,25 @@ test('foldText agrees with the core fold', () => {
 
 test('the product statuses are the core ones', () => {
   assert.deepEqual(OCOP_PRODUCT_STATUSES, CORE_STATUSES);
+});
+
+test('the round, council, dossier and certificate vocabularies are the core ones', () => {
+  for (const name of [
+    'OCOP_ROUND_STATUSES',
+    'OCOP_PROCESS_REGIMES',
+    'OCOP_COUNCIL_ROLES',
+    'OCOP_DOSSIER_STATUSES',
+    'OCOP_DOSSIER_OUTCOMES',
+    'OCOP_CERTIFICATE_STATUSES',
+    'QD148_TRANSITION_LAST_DAY',
+  ] as const)
+    assert.deepEqual(text[name], core[name], name);
+  assert.equal(text.OCOP_CERTIFICATE_NUMBER_PATTERN.source, core.OCOP_CERTIFICATE_NUMBER_PATTERN.source);
+});
+
+test('vietnamToday is the Hanoi calendar day', () => {
+  assert.equal(text.vietnamToday(new Date('2026-11-24T17:30:00Z')), '2026-11-25');
+  assert.equal(text.vietnamToday(new Date('2026-11-24T16:59:00Z')), '2026-11-24');
 });
 
 test('rubricMatches: every word, accent-insensitive, title or product set', () => {

@@ -1,8 +1,48 @@
-import type { OCOP_PRODUCT_STATUSES as CoreProductStatuses } from '@hoptac/core';
+import type {
+  OCOP_CERTIFICATE_NUMBER_PATTERN as CoreCertificateNumberPattern,
+  OCOP_CERTIFICATE_STATUSES as CoreCertificateStatuses,
+  OCOP_COUNCIL_ROLES as CoreCouncilRoles,
+  OCOP_DOSSIER_OUTCOMES as CoreDossierOutcomes,
+  OCOP_DOSSIER_STATUSES as CoreDossierStatuses,
+  OCOP_PROCESS_REGIMES as CoreProcessRegimes,
+  OCOP_PRODUCT_STATUSES as CoreProductStatuses,
+  OCOP_ROUND_STATUSES as CoreRoundStatuses,
+  QD148_TRANSITION_LAST_DAY as CoreTransitionLastDay,
+} from '@hoptac/core';
 import type { RubricSummary } from '@hoptac/core/ocop';
 
-/** Restated so the bundle does not pull zod (contracts/ocop-products.ts); typed as the core constant. */
+// Restated so the bundle does not pull zod (contracts/ocop-*.ts); each is typed as the core
+// constant, and text.test.ts checks the values are the same.
+
 export const OCOP_PRODUCT_STATUSES: typeof CoreProductStatuses = ['draft', 'submitted'];
+export const OCOP_ROUND_STATUSES: typeof CoreRoundStatuses = ['planned', 'open', 'closed'];
+export const OCOP_PROCESS_REGIMES: typeof CoreProcessRegimes = ['qd26-2026', 'qd148-transition'];
+export const OCOP_COUNCIL_ROLES: typeof CoreCouncilRoles = ['chair', 'secretary', 'member', 'advisor'];
+export const OCOP_DOSSIER_STATUSES: typeof CoreDossierStatuses = [
+  'received',
+  'returned',
+  'forwarded',
+  'confirmed',
+  'certified',
+];
+export const OCOP_DOSSIER_OUTCOMES: typeof CoreDossierOutcomes = [
+  'awaiting_decision',
+  'proposed_national',
+  'not_certified',
+];
+export const OCOP_CERTIFICATE_STATUSES: typeof CoreCertificateStatuses = ['valid', 'expired', 'revoked'];
+export const QD148_TRANSITION_LAST_DAY: typeof CoreTransitionLastDay = '2026-07-21';
+export const OCOP_CERTIFICATE_NUMBER_PATTERN: typeof CoreCertificateNumberPattern = /^OCOP-[A-Z]{2,3}-\d{4}-\d{6}$/;
+
+/** Today's calendar day in Hanoi (YYYY-MM-DD), as the server reads deadlines and decision dates. */
+export function vietnamToday(now = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Ho_Chi_Minh',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
+}
 
 /**
  * Accent- and case-insensitive key, as foldVietnamese of @hoptac/core's text helpers (which sit

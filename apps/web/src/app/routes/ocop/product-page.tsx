@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { OcopProduct } from '@hoptac/core';
 import { ErrorMessage, Loading, Notice } from '../../../components/error-message.tsx';
 import {
+  ProductDossier,
   ProductHeader,
   ProductProfile,
   SelfAssessment,
@@ -45,6 +46,7 @@ function ProductView({ id }: { id: string }) {
     <div className="stack">
       <ProductHeader product={product.data} />
       {search.created ? <Notice>{t('create.done')}</Notice> : null}
+      <ProductDossier product={product.data} />
       <ProductProfile product={product.data} />
       <AssessmentSection product={product.data} />
     </div>

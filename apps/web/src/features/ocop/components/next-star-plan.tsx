@@ -1,7 +1,9 @@
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NextStarPlan } from '@hoptac/core/ocop';
 import { Badge } from '../../../components/badge.tsx';
 import { formatNumber } from '../../../lib/format.ts';
+import { sentenceCase } from '../text.ts';
 import { criterionAnchor } from './criterion-parts.tsx';
 
 export interface NextStarPlanViewProps {
@@ -14,10 +16,12 @@ export interface NextStarPlanViewProps {
 export function NextStarPlanView({ plan, assumed }: NextStarPlanViewProps) {
   const { t, i18n } = useTranslation('ocop');
   const n = (v: number) => formatNumber(v, i18n.language);
+  // A page may show two plans (the producer's own and the council's): each its own heading id.
+  const titleId = useId();
   if (plan.targetStar === null) return null;
   return (
-    <section className="ocop-plan" aria-labelledby="ocop-plan-title">
-      <h4 id="ocop-plan-title">{t('plan.title', { star: plan.targetStar })}</h4>
+    <section className="ocop-plan" aria-labelledby={titleId}>
+      <h4 id={titleId}>{t('plan.title', { star: plan.targetStar })}</h4>
       {plan.reachable ? (
         <p className="small">
           {t('plan.summary', { count: plan.changes.length, points: n(plan.pointsAfter), star: plan.starAfter ?? '—' })}
@@ -31,7 +35,7 @@ export function NextStarPlanView({ plan, assumed }: NextStarPlanViewProps) {
             <span className="ocop-plan__head">
               {change.mandatory ? <Badge tone="red">{t('plan.mandatory')}</Badge> : null}
               <a href={`#${criterionAnchor(change.criterion)}`}>
-                {change.criterion}. {change.title}
+                {change.criterion}. {sentenceCase(change.title)}
               </a>
             </span>
             <span className="ocop-plan__points">

@@ -44,12 +44,16 @@ export interface ScoreSummaryProps {
   live: LiveScore;
   /** Final (submitted) rather than provisional wording. */
   final: boolean;
+  /** The heading, when not the self-assessment's. */
+  title?: string | undefined;
+  /** The next-star plan is the producer's: a council member's sheet leaves it out. */
+  showPlan?: boolean;
   /** Save and submit: right under the score, so they stay in sight in the sticky panel. */
   children?: ReactNode;
 }
 
 /** Total, parts, star (and why it is below the band), progress and the next-star plan. */
-export function ScoreSummary({ sheet, live, final, children }: ScoreSummaryProps) {
+export function ScoreSummary({ sheet, live, final, title, showPlan = true, children }: ScoreSummaryProps) {
   const { t, i18n } = useTranslation('ocop');
   const n = (v: number) => formatNumber(v, i18n.language);
   const { score } = live;
@@ -57,7 +61,7 @@ export function ScoreSummary({ sheet, live, final, children }: ScoreSummaryProps
   const parts = new Map(sheet.parts.map((p) => [p.code, p]));
   return (
     <section className="ocop-summary" id="ocop-summary" aria-labelledby="ocop-summary-title">
-      <h3 id="ocop-summary-title">{final ? t('summary.finalTitle') : t('summary.title')}</h3>
+      <h3 id="ocop-summary-title">{title ?? (final ? t('summary.finalTitle') : t('summary.title'))}</h3>
       <div className="ocop-summary__total" role="status">
         <span className="ocop-summary__points">
           {t('summary.total', { total: n(score.total), max: n(score.maxPoints) })}
@@ -94,8 +98,8 @@ export function ScoreSummary({ sheet, live, final, children }: ScoreSummaryProps
       {!complete ? <p className="muted small">{t('summary.floorNote')}</p> : null}
       {children}
       {score.blockedBy.length > 0 ? <Blockers blockers={score.blockedBy} assumed={live.assumed} /> : null}
-      {score.star === 5 ? <p className="small">{t('plan.top')}</p> : null}
-      {score.nextStar ? <NextStarPlanView plan={score.nextStar} assumed={live.assumed} /> : null}
+      {showPlan && score.star === 5 ? <p className="small">{t('plan.top')}</p> : null}
+      {showPlan && score.nextStar ? <NextStarPlanView plan={score.nextStar} assumed={live.assumed} /> : null}
     </section>
   );
 }

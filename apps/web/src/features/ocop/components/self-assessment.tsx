@@ -6,28 +6,12 @@ import type { RubricAnswers, RubricSheet } from '@hoptac/core/ocop';
 import { Button } from '../../../components/button.tsx';
 import { Notice } from '../../../components/error-message.tsx';
 import { OcopErrorMessage } from './ocop-error.tsx';
-import { validationIssues } from '../../../lib/api.ts';
 import { formatDateTime, formatNumber } from '../../../lib/format.ts';
 import { useSaveSelfAssessment, useSubmitOcopProduct } from '../api.ts';
 import { liveScore } from '../scoring.ts';
-import { localTitle } from '../text.ts';
-import { StarRating } from './badges.tsx';
+import { AnswerWorkspace, useCriterionErrors } from './answer-workspace.tsx';
 import { ConfirmDialog } from './confirm-dialog.tsx';
-import { CriterionFieldset } from './criterion-fieldset.tsx';
-import { parentBefore } from './criterion-parts.tsx';
 import { ScoreSummary } from './score-summary.tsx';
-
-/** Per-criterion messages from a refused save (['answers', code]) or submit (['selfAssessment', code]). */
-function useCriterionErrors(...errors: unknown[]): Map<string, string> {
-  const { t, i18n } = useTranslation('ocop');
-  const out = new Map<string, string>();
-  for (const issue of errors.flatMap((e) => validationIssues(e))) {
-    const code = issue.path[1];
-    if ((issue.path[0] !== 'answers' && issue.path[0] !== 'selfAssessment') || !code || out.has(code)) continue;
-    out.set(code, i18n.exists(`ocop:issue.${issue.code}`) ? t(`issue.${issue.code}`) : t('issue.answer_invalid'));
-  }
-  return out;
-}
 
 export interface SelfAssessmentProps {
   product: OcopProduct;
@@ -113,53 +97,15 @@ export function SelfAssessment({ product, sheet }: SelfAssessmentProps) {
       {lang === 'en' ? <p className="note small">{t('guide.vietnameseLevels')}</p> : null}
       {notice ? <Notice>{notice}</Notice> : null}
 
-      <div className="ocop-workspace">
-        <div className="ocop-answers">
-          {sheet.parts.map((part) => (
-            <section key={part.code} className="card ocop-part" aria-labelledby={`answer-part-${part.code}`}>
-              <h3 className="ocop-part__title" id={`answer-part-${part.code}`}>
-                <span>{t('guide.part', { code: part.code, title: localTitle(part, lang) })}</span>{' '}
-                <span className="ocop-max">
-                  {t('summary.partPoints', {
-                    points: formatNumber(live.score.parts[part.code], lang),
-                    max: formatNumber(part.maxPoints, lang),
-                  })}
-                </span>
-              </h3>
-              {part.groups.map((group) => (
-                <div key={group.code} className="ocop-group">
-                  <h4 className="ocop-group__title">
-                    <span>
-                      {group.code}. {localTitle(group, lang)}
-                    </span>{' '}
-                    <span className="ocop-max">{t('guide.points', { points: group.maxPoints })}</span>
-                  </h4>
-                  {group.criteria.map((c, index) => {
-                    const parent = parentBefore(group, index);
-                    return (
-                      <div key={c.code}>
-                        {parent ? (
-                          <p className="ocop-parent">
-                            {parent.code}. {localTitle(parent, lang)}
-                          </p>
-                        ) : null}
-                        <CriterionFieldset
-                          criterion={c}
-                          value={Object.hasOwn(answers, c.code) ? answers[c.code] : undefined}
-                          onChange={onChange}
-                          readOnly={!editable}
-                          error={errors.get(c.code)}
-                        />
-                      </div>
-                    );
-                  })}
-                </div>
-              ))}
-            </section>
-          ))}
-        </div>
-
-        <aside className="ocop-summary-wrap" aria-label={t('summary.title')}>
+      <AnswerWorkspace
+        sheet={sheet}
+        live={live}
+        answers={answers}
+        onChange={onChange}
+        readOnly={!editable}
+        errors={errors}
+        summaryLabel={t('summary.title')}
+        summary={
           <ScoreSummary sheet={sheet} live={live} final={product.status === 'submitted'}>
             {save.error ? <OcopErrorMessage error={save.error} /> : null}
             {submit.error ? <OcopErrorMessage error={submit.error} /> : null}
@@ -193,14 +139,8 @@ export function SelfAssessment({ product, sheet }: SelfAssessmentProps) {
               </div>
             ) : null}
           </ScoreSummary>
-        </aside>
-      </div>
-
-      <div className="ocop-minibar" aria-hidden="true">
-        <span>{t('summary.total', { total: formatNumber(live.score.total, lang), max: live.score.maxPoints })}</span>
-        <StarRating star={live.score.star} />
-        <span>{t('summary.progressShort', { answered: live.answeredCount, total: live.criteriaCount })}</span>
-      </div>
+        }
+      />
 
       <ConfirmDialog
         open={confirming}
