@@ -1,5 +1,5 @@
 // Runs the Playwright journeys against a real server on one database:
-//   node --import tsx e2e/run.ts --db pglite|postgres [--count-file F]
+//   node --import tsx e2e/run.ts --db pglite|postgres [--count-file F] [spec files or Playwright filters…]
 // Builds the web app if needed, starts the server on a free port with a fresh database and demo
 // data, runs the specs in Debian's Chromium, writes {passed, failed, skipped} to the count file.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -11,8 +11,9 @@ import { parseArgs } from 'node:util';
 import { createScratchPostgres } from '../apps/server/src/testing/scratch-postgres.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
-const { values: args } = parseArgs({
+const { values: args, positionals: filters } = parseArgs({
   options: { db: { type: 'string', default: 'pglite' }, 'count-file': { type: 'string' } },
+  allowPositionals: true,
 });
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -90,7 +91,7 @@ async function main() {
   const jsonFile = path.join(os.tmpdir(), `hoptac-e2e-${process.pid}.json`);
   try {
     await waitForHealth(baseUrl, server, () => serverLog);
-    const result = spawnSync('npx', ['playwright', 'test', '-c', 'e2e/playwright.config.ts'], {
+    const result = spawnSync('npx', ['playwright', 'test', '-c', 'e2e/playwright.config.ts', ...filters], {
       cwd: root,
       stdio: 'inherit',
       env: { ...process.env, BASE_URL: baseUrl, E2E_JSON: jsonFile, HOPTAC_E2E_DB: args.db },
