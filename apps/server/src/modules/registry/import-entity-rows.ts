@@ -90,14 +90,19 @@ export function createEntityRowValidator(ctx: EntityRowContext) {
   }
 
   return {
-    /** Checks a batch of rows in order; returns the database values of the rows without errors. */
-    async validate(rows: SheetRow[], errors: RowErrors): Promise<EntityValues[]> {
-      const out: EntityValues[] = [];
-      for (const row of rows) {
-        const values = await checkRow(row, errors);
-        if (values) out.push(values);
-      }
-      return out;
+    /**
+     * The report validator's two steps; here both happen in the second, row by row: an entity's
+     * checks query the register, and must see the rows before it already recorded.
+     */
+    async prepare(rows: SheetRow[], errors: RowErrors): Promise<() => Promise<EntityValues[]>> {
+      return async () => {
+        const out: EntityValues[] = [];
+        for (const row of rows) {
+          const values = await checkRow(row, errors);
+          if (values) out.push(values);
+        }
+        return out;
+      };
     },
   };
 }

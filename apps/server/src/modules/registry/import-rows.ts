@@ -1,6 +1,6 @@
 import type { ImportRowError } from '@hoptac/core';
 import type { z } from 'zod';
-import { parseCell } from './xlsx-cells.ts';
+import { CellProblem, parseCell } from './xlsx-cells.ts';
 import type { ColumnDef } from './xlsx-columns.ts';
 import type { SheetRow } from './xlsx-reader.ts';
 
@@ -14,6 +14,12 @@ export class RowErrors {
   add(error: ImportRowError): void {
     this.count++;
     if (this.items.length < MAX_STORED_ERRORS) this.items.push(error);
+  }
+
+  /** Adds another list's errors after these: chunks checked separately merge in file order. */
+  append(other: RowErrors): void {
+    for (const error of other.items) this.add(error);
+    this.count += other.count - other.items.length;
   }
 }
 
@@ -92,24 +98,29 @@ export function parseRow<S extends z.ZodType>(
   errors: RowErrors,
 ): { data: z.infer<S> | null; cellsOk: boolean } {
   const input: Record<string, unknown> = {};
-  const badKeys = new Set<string>();
-  for (const col of columns) {
-    if (col.ignoredOnImport || !row.cells.has(col.key)) continue;
-    const parsed = parseCell(col, row.cells.get(col.key));
-    if (!parsed.ok) {
-      badKeys.add(col.key);
-      errors.add({ row: row.number, column: col.vi, ...parsed.problem });
-    } else if (parsed.value !== undefined) {
-      setPath(input, col.key, parsed.value);
+  const paths = pathsOf(columns);
+  let badKeys: Set<string> | undefined;
+  for (let i = 0; i < columns.length; i++) {
+    const col = columns[i]!;
+    const raw = row.cells[i];
+    if (col.ignoredOnImport || raw === null || raw === undefined) continue;
+    const value = parseCell(col, raw);
+    if (value instanceof CellProblem) {
+      (badKeys ??= new Set()).add(col.key);
+      errors.add({ row: row.number, column: col.vi, code: value.code, message: value.message });
+    } else if (value !== undefined) {
+      const [head, tail] = paths[i]!;
+      if (tail === undefined) input[head] = value;
+      else ((input[head] ??= {}) as Record<string, unknown>)[tail] = value;
     }
   }
   const result = schema.safeParse(input);
   // With unreadable cells left out the rest may still pass: the caller runs its rules for more
   // errors on the same row, but must not keep the row (`cellsOk` false).
-  if (result.success) return { data: result.data, cellsOk: badKeys.size === 0 };
+  if (result.success) return { data: result.data, cellsOk: !badKeys };
   for (const issue of result.error.issues) {
     const key = issue.path.map(String).join('.');
-    if (badKeys.has(key) || badKeys.has(String(issue.path[0]))) continue;
+    if (badKeys?.has(key) || badKeys?.has(String(issue.path[0]))) continue;
     errors.add({
       row: row.number,
       column: columnOf(columns, issue.path),
@@ -117,21 +128,19 @@ export function parseRow<S extends z.ZodType>(
       message: issueMessage(issue, getPath(input, issue.path)),
     });
   }
-  return { data: null, cellsOk: badKeys.size === 0 };
+  return { data: null, cellsOk: !badKeys };
 }
 
-const splitKeys = new Map<string, [string, string | undefined]>();
+const splitPaths = new WeakMap<readonly ColumnDef[], [string, string | undefined][]>();
 
-function setPath(target: Record<string, unknown>, key: string, value: unknown) {
-  let parts = splitKeys.get(key);
-  if (!parts) splitKeys.set(key, (parts = key.split('.', 2) as [string, string | undefined]));
-  const [head, tail] = parts;
-  if (tail === undefined) {
-    target[head] = value;
-    return;
+/** Each column's input path (`ratingPoints.3` → ['ratingPoints', '3']), split once per column list. */
+function pathsOf(columns: readonly ColumnDef[]): [string, string | undefined][] {
+  let paths = splitPaths.get(columns);
+  if (!paths) {
+    paths = columns.map((c) => c.key.split('.', 2) as [string, string | undefined]);
+    splitPaths.set(columns, paths);
   }
-  const inner = (target[head] ??= {}) as Record<string, unknown>;
-  inner[tail] = value;
+  return paths;
 }
 
 function getPath(source: Record<string, unknown>, path: readonly PropertyKey[]): unknown {

@@ -12,32 +12,24 @@ import {
   type ImportStatus,
   type SessionUser,
 } from '@hoptac/core';
-import type { Db, Tx } from '../../db/client.ts';
+import type { Db } from '../../db/client.ts';
 import { recordAudit, type Actor } from '../../kernel/audit.ts';
 import { AppError } from '../../kernel/errors.ts';
+import type { EntityValues } from './entities.repository.ts';
 import { createEntityRowValidator } from './import-entity-rows.ts';
 import { createReportRowValidator } from './import-report-rows.ts';
+import { createImportPipeline, type ImportPlan } from './import-pipeline.ts';
 import { RowErrors } from './import-rows.ts';
 import * as repo from './imports.repository.ts';
 import { isCityAdmin } from './registry.access.ts';
-import { insertReportsBulk } from './reports.service.ts';
-import type { HeaderMatch } from './xlsx-cells.ts';
-import { HEADER_ROWS } from './xlsx-columns.ts';
-import {
-  isExampleRow,
-  looksLikeZip,
-  NotAWorkbookError,
-  readDataRows,
-  readHeader,
-  type SheetRow,
-} from './xlsx-reader.ts';
+import type { ReportValues } from './reports.repository.ts';
+import { createReportsWriter } from './reports.service.ts';
+import type { ColumnDef } from './xlsx-columns.ts';
+import { looksLikeZip, NotAWorkbookError, openSheet, type OpenSheet } from './xlsx-reader.ts';
 import { buildTemplate, COLUMNS } from './xlsx-templates.ts';
 
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
-/** A bound on the rows held for the final transaction (the national register is ~34,000 entities). */
-export const MAX_IMPORT_ROWS = 100_000;
-/** Rows validated between two progress updates (and per batched lookup). */
-const CHUNK_ROWS = 500;
+export { MAX_IMPORT_ROWS } from './import-pipeline.ts';
 
 export type ImportUpload = {
   kind: ImportKind;
@@ -49,8 +41,14 @@ export type ImportUpload = {
   acknowledgeDuplicates: boolean;
 };
 
-type Job = ImportUpload & { id: string; file: string; header: HeaderMatch; user: SessionUser; actor: Actor };
-type RowValidator<T> = { validate(rows: SheetRow[], errors: RowErrors): Promise<T[]> };
+type Job = ImportUpload & {
+  id: string;
+  file: string;
+  sheet: OpenSheet;
+  columns: readonly ColumnDef[];
+  user: SessionUser;
+  actor: Actor;
+};
 
 const unsupported = () => new AppError('UNSUPPORTED_MEDIA_TYPE', 'The file is not an XLSX workbook');
 const removeFile = (file: string) => fs.promises.rm(file, { force: true });
@@ -80,6 +78,7 @@ export function createImportsService(deps: ImportsServiceDeps) {
   const now = deps.now ?? (() => new Date());
   const tmpDir = deps.tmpDir ?? os.tmpdir();
   const running = new Set<Promise<void>>();
+  const importRows = createImportPipeline({ db, now, tmpDir });
 
   /** Streams the upload to a private temporary file, refusing it when it went over the size limit. */
   async function saveUpload({ stream, signal }: ImportUpload): Promise<string> {
@@ -94,100 +93,62 @@ export function createImportsService(deps: ImportsServiceDeps) {
     }
   }
 
-  /** Reads every row once, validating chunk by chunk; values are kept only while no row has failed. */
-  async function validateRows<T>(job: Job, validator: RowValidator<T>, errors: RowErrors) {
-    const columns = COLUMNS[job.kind];
-    const staged: T[] = [];
-    let chunk: SheetRow[] = [];
-    let total = 0;
-    const flush = async () => {
-      const valid = await validator.validate(chunk, errors);
-      if (errors.count === 0) staged.push(...valid);
-      else staged.length = 0;
-      chunk = [];
-      await repo.updateImport(db, job.id, { processedRows: total });
-    };
-    for await (const row of readDataRows(job.file, job.header)) {
-      if (row.number === HEADER_ROWS + 1 && isExampleRow(columns, row)) continue;
-      if (total === MAX_IMPORT_ROWS) {
-        const message = `Tệp có quá nhiều dòng: tối đa ${MAX_IMPORT_ROWS.toLocaleString('vi-VN')} dòng mỗi lần nhập`;
-        errors.add({ row: row.number, column: null, code: 'too_many_rows', message });
-        break;
-      }
-      chunk.push(row);
-      total++;
-      if (chunk.length === CHUNK_ROWS) await flush();
-    }
-    if (chunk.length > 0) await flush();
-    if (total === 0) errors.add({ row: 0, column: null, code: 'no_rows', message: 'Tệp không có dòng dữ liệu nào' });
-    return { staged, total };
-  }
-
-  async function importEntities(job: Job, errors: RowErrors) {
-    const today = vietnamDate(now());
-    const validator = createEntityRowValidator({
-      db,
-      user: job.user,
-      acknowledgeDuplicates: job.acknowledgeDuplicates,
-      today,
-    });
-    const { staged, total } = await validateRows(job, validator, errors);
-    return {
-      total,
-      write: async (tx: Tx) => {
-        const reason = `Đăng ký vào sổ (nhập từ tệp ${job.fileName})`;
-        const written = await repo.insertEntitiesBulk(tx, staged, job.actor.userId, reason);
-        await recordAudit(tx, job.actor, {
-          action: 'entity.imported',
-          entityType: 'registry_import',
-          entityId: job.id,
-          after: { kind: job.kind, fileName: job.fileName, count: written },
-        });
-        return written;
-      },
-    };
-  }
-
-  async function importReports(job: Job, errors: RowErrors) {
+  function reportPlan(job: Job): ImportPlan<ReportValues> {
     const at = now();
-    const validator = createReportRowValidator({ db, user: job.user, now: at });
-    const { staged, total } = await validateRows(job, validator, errors);
+    const writer = createReportsWriter(job.actor, { source: `registry_import:${job.id}`, now: at });
     return {
-      total,
-      write: async (tx: Tx) => {
-        const source = `registry_import:${job.id}`;
-        return (await insertReportsBulk(tx, staged, job.actor, { source, now: at })).written;
+      validator: createReportRowValidator({ db, user: job.user, now: at }),
+      writer: { ...writer, finish: async (tx) => (await writer.finish(tx)).written },
+    };
+  }
+
+  function entityPlan(job: Job): ImportPlan<EntityValues> {
+    const reason = `Đăng ký vào sổ (nhập từ tệp ${job.fileName})`;
+    let written = 0;
+    return {
+      validator: createEntityRowValidator({
+        db,
+        user: job.user,
+        acknowledgeDuplicates: job.acknowledgeDuplicates,
+        today: vietnamDate(now()),
+      }),
+      writer: {
+        encode: (rows) => JSON.stringify(rows),
+        async write(tx, chunk) {
+          written += await repo.insertEntitiesBulk(tx, JSON.parse(chunk) as EntityValues[], job.actor.userId, reason);
+        },
+        async finish(tx) {
+          await recordAudit(tx, job.actor, {
+            action: 'entity.imported',
+            entityType: 'registry_import',
+            entityId: job.id,
+            after: { kind: job.kind, fileName: job.fileName, count: written },
+          });
+          return written;
+        },
       },
     };
   }
 
-  /** The background part: validate every row, then write all of them in one transaction or none. */
+  /** The background part: check every row and write all of them in one transaction, or none. */
   async function run(job: Job): Promise<void> {
     const errors = new RowErrors();
     try {
-      const plan = job.kind === 'entities' ? await importEntities(job, errors) : await importReports(job, errors);
-      const counts = { totalRows: plan.total, processedRows: plan.total };
-      if (errors.count > 0) {
-        await repo.updateImport(db, job.id, {
-          ...counts,
-          status: 'failed',
-          errors: errors.items,
-          errorCount: errors.count,
-          finishedAt: now(),
-        });
-        return;
-      }
-      await repo.updateImport(db, job.id, { ...counts, status: 'importing' });
-      try {
-        await db.transaction(async (tx) => {
-          const inserted = await plan.write(tx);
-          await repo.updateImport(tx, job.id, { status: 'completed', insertedRows: inserted, finishedAt: now() });
-        });
-      } catch (err) {
-        deps.logError?.(err, 'registry import could not be written');
-        const error = failureMessage(err);
-        await repo.updateImport(db, job.id, { status: 'failed', errors: [error], errorCount: 1, finishedAt: now() });
-      }
+      const { total, failure } =
+        job.kind === 'entities'
+          ? await importRows(job, entityPlan(job), errors)
+          : await importRows(job, reportPlan(job), errors);
+      if (errors.count === 0 && failure === undefined) return;
+      if (failure !== undefined) deps.logError?.(failure, 'registry import could not be written');
+      const reported = errors.count > 0 ? errors : { items: [failureMessage(failure)], count: 1 };
+      await repo.updateImport(db, job.id, {
+        totalRows: total,
+        processedRows: total,
+        status: 'failed',
+        errors: reported.items,
+        errorCount: reported.count,
+        finishedAt: now(),
+      });
     } catch (err) {
       deps.logError?.(err, 'registry import failed');
       const error: ImportRowError = {
@@ -200,6 +161,7 @@ export function createImportsService(deps: ImportsServiceDeps) {
         .updateImport(db, job.id, { status: 'failed', errors: [error], errorCount: 1, finishedAt: now() })
         .catch((e: unknown) => deps.logError?.(e, 'registry import status could not be saved'));
     } finally {
+      await job.sheet.close();
       await removeFile(job.file);
     }
   }
@@ -211,12 +173,14 @@ export function createImportsService(deps: ImportsServiceDeps) {
      */
     async start(user: SessionUser, actor: Actor, upload: ImportUpload): Promise<{ id: string }> {
       const file = await saveUpload(upload);
+      let sheet: OpenSheet | undefined;
       let started = false;
       try {
         if (!(await looksLikeZip(file))) throw unsupported();
-        const header = await readHeader(file, COLUMNS[upload.kind]).catch((err: unknown) => {
+        sheet = await openSheet(file, COLUMNS[upload.kind]).catch((err: unknown) => {
           throw err instanceof NotAWorkbookError ? unsupported() : err;
         });
+        const { header } = sheet;
         if (header.missing.length > 0 || header.duplicated.length > 0) {
           throw new AppError('IMPORT_INVALID', 'The column headings do not match the template', {
             missing: header.missing,
@@ -230,13 +194,16 @@ export function createImportsService(deps: ImportsServiceDeps) {
           status: 'validating',
           createdBy: user.id,
         });
-        const job = run({ ...upload, fileName, id, file, header, user, actor });
+        const job = run({ ...upload, fileName, id, file, sheet, columns: COLUMNS[upload.kind], user, actor });
         started = true;
         running.add(job);
         void job.finally(() => running.delete(job));
         return { id };
       } finally {
-        if (!started) await removeFile(file);
+        if (!started) {
+          await sheet?.close();
+          await removeFile(file);
+        }
       }
     },
 

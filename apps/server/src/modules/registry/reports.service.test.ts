@@ -76,6 +76,12 @@ describe('annual reports: shared rules and bulk insert for imports', () => {
     );
     const young = prepareReport(coop, { ...input, monthsOperating: 8 }, null);
     assert.equal(young.content?.rating, 'not_rated', 'under 12 months is not rated (TT 01/2020)');
+    const youngBad = prepareReport(coop, { ...input, monthsOperating: 8, ratingPoints: { 1: 9 } }, null);
+    assert.equal(youngBad.content, null, 'points are checked in a year that is not rated too');
+    assert.deepEqual(
+      youngBad.issues.map((i) => `${i.path.join('.')}:${i.code}`),
+      ['ratingPoints.1:over_criterion_max'],
+    );
   });
 
   test('1,200 rows go in through chunked multi-row inserts; approved ones rate their entity', async () => {

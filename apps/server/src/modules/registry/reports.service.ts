@@ -257,49 +257,74 @@ export function createReportsService(deps: { db: Db; now?: () => Date }) {
 export type ReportsService = ReturnType<typeof createReportsService>;
 
 /**
- * Writes reports already checked with `prepareReport` (the XLSX import) in multi-row statements,
- * inside the caller's transaction so an import is all-or-nothing. Existing drafts and returned
- * reports of the same entity and year are replaced; a locked one fails the whole call. One
- * summary audit entry covers the batch: an entry per row would double the cost of a 10,000-row import.
+ * Writes reports already checked with `prepareReport` (the XLSX import) chunk by chunk inside the
+ * caller's transaction, so an import stays all-or-nothing while it holds one chunk at a time:
+ * `encode` turns a chunk into the text `write` takes (it needs no transaction, so a caller can
+ * build the next chunk while the last one is written), `finish` closes the batch. Existing drafts
+ * and returned reports of the same entity and year are replaced; a locked one fails the batch in
+ * `finish`. One summary audit entry covers the batch: an entry per row would double the cost of a
+ * 10,000-row import.
  */
+export function createReportsWriter(actor: Actor, opts: { source?: string; now?: Date } = {}) {
+  const at = opts.now ?? new Date();
+  // Every report of the batch by `${entityId}:${year}`, with its index, to refuse a second one.
+  const seen = new Map<string, number>();
+  const entities = new Set<string>();
+  const approved = new Set<string>();
+  const years = new Set<number>();
+  let written = 0;
+  return {
+    encode(rows: readonly repo.ReportValues[]): string {
+      for (const r of rows) {
+        const key = `${r.entityId}:${r.year}`;
+        const first = seen.get(key);
+        if (first !== undefined) {
+          throw validationFailed(['rows', seen.size], `Same entity and year as row ${first}`, 'duplicate_report');
+        }
+        seen.set(key, seen.size);
+        entities.add(r.entityId);
+        years.add(r.year);
+        if (r.status === 'approved') approved.add(r.entityId);
+      }
+      return repo.reportsJson(rows, at);
+    },
+
+    async write(tx: DbOrTx, chunk: string): Promise<void> {
+      written += await repo.upsertReportsJson(tx, chunk);
+    },
+
+    async finish(tx: DbOrTx): Promise<{ written: number }> {
+      if (seen.size === 0) return { written };
+      if (written < seen.size) {
+        throw new AppError(
+          'REPORT_NOT_EDITABLE',
+          `${seen.size - written} report(s) are already submitted or approved`,
+          {
+            locked: seen.size - written,
+          },
+        );
+      }
+      await repo.syncEntityRatingsBulk(tx, [...approved], at);
+      await recordAudit(tx, actor, {
+        action: 'report.imported',
+        entityType: 'annual_report',
+        after: { source: opts.source ?? null, count: seen.size, entities: entities.size, years: [...years].sort() },
+      });
+      return { written };
+    },
+  };
+}
+
+/** All of `rows` through `createReportsWriter`, in the caller's transaction. */
 export async function insertReportsBulk(
   tx: DbOrTx,
   rows: repo.ReportValues[],
   actor: Actor,
   opts: { source?: string; now?: Date } = {},
 ): Promise<{ written: number }> {
-  const seen = new Map<string, number>();
-  rows.forEach((r, i) => {
-    const key = `${r.entityId}:${r.year}`;
-    const first = seen.get(key);
-    if (first !== undefined) {
-      throw validationFailed(['rows', i], `Same entity and year as row ${first}`, 'duplicate_report');
-    }
-    seen.set(key, i);
-  });
-  if (rows.length === 0) return { written: 0 };
-  const at = opts.now ?? new Date();
-  const written = await repo.upsertReportsChunked(
-    tx,
-    rows.map((r) => ({ ...r, createdAt: r.createdAt ?? at, updatedAt: at })),
-    at,
-  );
-  if (written < rows.length) {
-    throw new AppError('REPORT_NOT_EDITABLE', `${rows.length - written} report(s) are already submitted or approved`, {
-      locked: rows.length - written,
-    });
+  const writer = createReportsWriter(actor, opts);
+  for (let i = 0; i < rows.length; i += repo.BULK_CHUNK) {
+    await writer.write(tx, writer.encode(rows.slice(i, i + repo.BULK_CHUNK)));
   }
-  const approved = [...new Set(rows.filter((r) => r.status === 'approved').map((r) => r.entityId))];
-  await repo.syncEntityRatingsBulk(tx, approved, at);
-  await recordAudit(tx, actor, {
-    action: 'report.imported',
-    entityType: 'annual_report',
-    after: {
-      source: opts.source ?? null,
-      count: rows.length,
-      entities: new Set(rows.map((r) => r.entityId)).size,
-      years: [...new Set(rows.map((r) => r.year))].sort(),
-    },
-  });
-  return { written };
+  return writer.finish(tx);
 }

@@ -7,8 +7,13 @@ import { HEADER_ROWS, NO, YES, type ColumnDef } from './xlsx-columns.ts';
  * numbers (lost leading zeros), "1.500.000" with dots for thousands, "21,13" with a decimal comma,
  * dates as cells or dd/mm/yyyy, "Có"/"Không", labels instead of codes.
  */
-export type CellProblem = { code: string; message: string };
-export type Parsed = { ok: true; value: unknown } | { ok: false; problem: CellProblem };
+/** Why a cell could not be read, in the uploader's language (a cell that can be read is its value, unwrapped). */
+export class CellProblem {
+  constructor(
+    readonly code: string,
+    readonly message: string,
+  ) {}
+}
 
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 const DAY_MS = 86_400_000;
@@ -32,32 +37,29 @@ export function cellText(v: CellValue): string | null {
 }
 
 const isoDate = (d: Date) => d.toISOString().slice(0, 10);
-const fail = (code: string, message: string): Parsed => ({ ok: false, problem: { code, message } });
+const fail = (code: string, message: string) => new CellProblem(code, message);
 
-function parseInteger(p: string | number): Parsed {
-  if (typeof p === 'number')
-    return Number.isInteger(p) ? { ok: true, value: p } : fail('not_integer', 'Phải là số nguyên');
+function parseInteger(p: string | number): number | CellProblem {
+  if (typeof p === 'number') return Number.isInteger(p) ? p : fail('not_integer', 'Phải là số nguyên');
   const s = p.replace(/[\s\u00a0]/g, '');
   // Thousands grouped with dots or commas ("1.500.000"), or plain digits.
-  if (/^-?\d{1,3}([.,]\d{3})+$/.test(s) || /^-?\d+$/.test(s))
-    return { ok: true, value: Number(s.replace(/[.,]/g, '')) };
+  if (/^-?\d{1,3}([.,]\d{3})+$/.test(s) || /^-?\d+$/.test(s)) return Number(s.replace(/[.,]/g, ''));
   return fail('not_integer', `"${p}" không phải là số nguyên`);
 }
 
-function parseDecimal(p: string | number): Parsed {
-  if (typeof p === 'number') return { ok: true, value: p };
+function parseDecimal(p: string | number): number | CellProblem {
+  if (typeof p === 'number') return p;
   let s = p.replace(/[\s\u00a0]/g, '');
   if (/^-?\d+,\d+$/.test(s)) s = s.replace(',', '.');
   const n = Number(s);
-  return s !== '' && Number.isFinite(n) ? { ok: true, value: n } : fail('not_number', `"${p}" không phải là số`);
+  return s !== '' && Number.isFinite(n) ? n : fail('not_number', `"${p}" không phải là số`);
 }
 
-function parseDate(p: string | number | Date): Parsed {
-  if (p instanceof Date)
-    return Number.isNaN(p.getTime()) ? fail('invalid_date', 'Ngày không hợp lệ') : { ok: true, value: isoDate(p) };
+function parseDate(p: string | number | Date): string | CellProblem {
+  if (p instanceof Date) return Number.isNaN(p.getTime()) ? fail('invalid_date', 'Ngày không hợp lệ') : isoDate(p);
   if (typeof p === 'number') {
     // A date cell read without its format: an Excel serial day number.
-    if (p > 0 && p < 2_958_466) return { ok: true, value: isoDate(new Date(EXCEL_EPOCH_MS + Math.floor(p) * DAY_MS)) };
+    if (p > 0 && p < 2_958_466) return isoDate(new Date(EXCEL_EPOCH_MS + Math.floor(p) * DAY_MS));
     return fail('invalid_date', 'Ngày không hợp lệ');
   }
   const vn = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(p);
@@ -65,8 +67,7 @@ function parseDate(p: string | number | Date): Parsed {
   const [y, m, d] = vn ? [vn[3], vn[2], vn[1]] : iso ? [iso[1], iso[2], iso[3]] : [];
   if (y && m && d) {
     const date = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
-    if (date.getUTCDate() === Number(d) && date.getUTCMonth() === Number(m) - 1)
-      return { ok: true, value: isoDate(date) };
+    if (date.getUTCDate() === Number(d) && date.getUTCMonth() === Number(m) - 1) return isoDate(date);
   }
   return fail('invalid_date', `"${p}" không phải là ngày hợp lệ (dùng dd/mm/yyyy)`);
 }
@@ -74,11 +75,11 @@ function parseDate(p: string | number | Date): Parsed {
 const TRUE_WORDS = new Set(['co', 'c', 'x', 'yes', 'y', 'true', '1']);
 const FALSE_WORDS = new Set(['khong', 'k', 'no', 'n', 'false', '0']);
 
-function parseBoolean(p: string | number | boolean): Parsed {
-  if (typeof p === 'boolean') return { ok: true, value: p };
+function parseBoolean(p: string | number | boolean): boolean | CellProblem {
+  if (typeof p === 'boolean') return p;
   const f = foldVietnamese(String(p));
-  if (TRUE_WORDS.has(f)) return { ok: true, value: true };
-  if (FALSE_WORDS.has(f)) return { ok: true, value: false };
+  if (TRUE_WORDS.has(f)) return true;
+  if (FALSE_WORDS.has(f)) return false;
   return fail('invalid_boolean', `"${p}": ghi "${YES}" hoặc "${NO}"`);
 }
 
@@ -88,23 +89,31 @@ const optionKeys = new WeakMap<ColumnDef, Map<string, string>>();
 function matchOption(col: ColumnDef, text: string): string | null {
   let keys = optionKeys.get(col);
   if (!keys) {
+    // The label as the template's list writes it comes first: most cells match it without folding.
     keys = new Map(
-      (col.options ?? []).flatMap((o) => [[foldVietnamese(o.label), o.value] as const, [o.value, o.value] as const]),
+      (col.options ?? []).flatMap((o) => [
+        [o.label.normalize('NFC'), o.value] as const,
+        [foldVietnamese(o.label), o.value] as const,
+        [o.value, o.value] as const,
+      ]),
     );
     optionKeys.set(col, keys);
   }
   return keys.get(text.trim()) ?? keys.get(foldVietnamese(text)) ?? null;
 }
 
-function badOption(col: ColumnDef, text: string): Parsed {
+function badOption(col: ColumnDef, text: string): CellProblem {
   const allowed = (col.options ?? []).map((o) => o.label).join(', ');
   return fail('invalid_option', `"${text}" không có trong danh mục (${allowed})`);
 }
 
-/** The typed value of one cell for its column, `undefined` when blank (the schema's default applies). */
-export function parseCell(col: ColumnDef, raw: CellValue): Parsed {
+/**
+ * The typed value of one cell for its column: `undefined` when blank (the schema's default
+ * applies), a `CellProblem` when the cell cannot be read.
+ */
+export function parseCell(col: ColumnDef, raw: CellValue): unknown {
   const p = plainValue(raw);
-  if (p === null || (typeof p === 'string' && p.trim() === '')) return { ok: true, value: undefined };
+  if (p === null || (typeof p === 'string' && p.trim() === '')) return undefined;
   switch (col.kind) {
     case 'integer':
       return p instanceof Date || typeof p === 'boolean' ? fail('not_integer', 'Phải là số nguyên') : parseInteger(p);
@@ -117,7 +126,7 @@ export function parseCell(col: ColumnDef, raw: CellValue): Parsed {
     case 'enum': {
       const text = cellText(raw)!;
       const value = matchOption(col, text);
-      return value === null ? badOption(col, text) : { ok: true, value };
+      return value === null ? badOption(col, text) : value;
     }
     case 'enumList': {
       const parts = splitList(cellText(raw)!, /[;,\n]/);
@@ -127,15 +136,15 @@ export function parseCell(col: ColumnDef, raw: CellValue): Parsed {
         if (value === null) return badOption(col, part);
         values.push(value);
       }
-      return { ok: true, value: values };
+      return values;
     }
     case 'list':
-      return { ok: true, value: splitList(cellText(raw)!, /[;\n]/) };
+      return splitList(cellText(raw)!, /[;\n]/);
     case 'text': {
       if (typeof p === 'number' && col.padDigits && Number.isInteger(p) && p >= 0) {
-        return { ok: true, value: String(p).padStart(col.padDigits, '0') };
+        return String(p).padStart(col.padDigits, '0');
       }
-      return { ok: true, value: cellText(raw) };
+      return cellText(raw);
     }
   }
 }
