@@ -13,14 +13,17 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import type { AppConfig } from './config.ts';
+import { DEFAULT_MAP_TILE_URL, type AppConfig } from './config.ts';
 import type { Database } from './db/client.ts';
 import { registerAuth } from './kernel/auth.ts';
 import { AppError, notFoundBody, registerErrorHandling } from './kernel/errors.ts';
 import { auditRoutes, createAuditService } from './modules/audit/index.ts';
+import { catalogRoutes } from './modules/catalog/index.ts';
 import { createIdentityService, identityRoutes } from './modules/identity/index.ts';
 import { createPlacesService, placesRoutes } from './modules/places/index.ts';
 import { ocopRoutes } from './modules/ocop/index.ts';
+import { createOutletsService, outletsRoutes } from './modules/outlets/index.ts';
+import { plansRoutes } from './modules/plans/index.ts';
 import { registryRoutes } from './modules/registry/index.ts';
 
 export type AppDeps = {
@@ -29,7 +32,7 @@ export type AppDeps = {
     AppConfig,
     'sessionTtlHours' | 'loginRateLimit' | 'cookieSecure' | 'webDist' | 'logLevel' | 'trustProxy'
   > &
-    Partial<Pick<AppConfig, 'publicBaseUrl'>>;
+    Partial<Pick<AppConfig, 'publicBaseUrl' | 'mapTileUrl'>>;
   now?: () => Date;
 };
 
@@ -80,6 +83,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(auditRoutes, { service: createAuditService(database.db) });
   await app.register(registryRoutes, { db: database.db, now: deps.now });
   await app.register(ocopRoutes, { db: database.db, now: deps.now, publicBaseUrl: config.publicBaseUrl ?? null });
+  await app.register(outletsRoutes, { outlets: createOutletsService({ db: database.db, now: deps.now }) });
+
+  await app.register(catalogRoutes, {
+    db: database.db,
+    now: deps.now,
+    publicBaseUrl: config.publicBaseUrl ?? null,
+    mapTileUrl: config.mapTileUrl ?? DEFAULT_MAP_TILE_URL,
+  });
+  await app.register(plansRoutes, { db: database.db, now: deps.now });
 
   await registerWeb(app, config.webDist);
   return app;

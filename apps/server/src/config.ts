@@ -3,6 +3,9 @@ import { z } from 'zod';
 
 const REPO_ROOT = path.resolve(import.meta.dirname, '../../..');
 
+/** OpenStreetMap's own tiles: fine for a demo; production should name its tile server. */
+export const DEFAULT_MAP_TILE_URL = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
+
 const booleanFromEnv = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no'])
   .transform((v) => v === '1' || v === 'true' || v === 'yes');
@@ -33,6 +36,13 @@ const envSchema = z.object({
   WEB_DIST: z.string().default(path.join(REPO_ROOT, 'apps', 'web', 'dist')),
   /** The site's public address (https://ocop.example.vn), printed in certificate QR codes; else the request's origin. */
   PUBLIC_BASE_URL: z.url().optional(),
+  /** Map tiles of the public outlets map, as a {z}/{x}/{y} URL template. */
+  MAP_TILE_URL: z
+    .string()
+    .regex(/^https?:\/\/.*\{z\}.*\{x\}.*\{y\}/, 'a tile URL template with {z}, {x} and {y}')
+    .default(DEFAULT_MAP_TILE_URL),
+  /** SMTP server for e-mail (smtp://user:pass@host:587 or smtps://…); e-mail is off when unset. */
+  SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
 });
 
 export type AppConfig = {
@@ -48,6 +58,8 @@ export type AppConfig = {
   webDist: string;
   trustProxy: boolean;
   publicBaseUrl: string | null;
+  mapTileUrl: string;
+  smtpUrl: string | null;
 };
 
 /** Parses the environment once; an invalid variable stops the process with the variable named. */
@@ -75,5 +87,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     webDist: path.resolve(e.WEB_DIST),
     trustProxy: e.TRUST_PROXY,
     publicBaseUrl: e.PUBLIC_BASE_URL ?? null,
+    mapTileUrl: e.MAP_TILE_URL,
+    smtpUrl: e.SMTP_URL ?? null,
   };
 }

@@ -5,6 +5,7 @@ import { openDatabase } from './db/client.ts';
 import { DataDirLockedError } from './db/pglite-lock.ts';
 import { DEMO_COOP_EMAIL } from './db/seed/demo-register.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './modules/identity/index.ts';
+import { startReminderSchedule } from './modules/ocop/index.ts';
 
 async function main() {
   const config = loadConfig();
@@ -14,12 +15,14 @@ async function main() {
   const result = await bootstrapDatabase(database, { seedDemo: config.seedDemo });
   const seeded = result.demoRegister;
   const app = await buildApp({ database, config });
+  const reminders = await startReminderSchedule(database, { smtpUrl: config.smtpUrl, log: app.log });
 
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     app.log.info({ signal }, 'shutting down');
+    await reminders.stop();
     await app.close();
     await database.close();
     process.exit(0);

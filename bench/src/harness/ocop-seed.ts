@@ -10,6 +10,7 @@ import { openDatabase, queryRows, type DatabaseTarget, type Db } from '../../../
 import type { Actor } from '../../../apps/server/src/kernel/audit.ts';
 import { findSessionUserById } from '../../../apps/server/src/modules/identity/identity.repository.ts';
 import { findDossierOfProduct } from '../../../apps/server/src/modules/ocop/dossiers.repository.ts';
+import { fillEvidenceLocker } from '../../../apps/server/src/modules/ocop/evidence.seed.ts';
 import { createDossiersService, type DossiersService } from '../../../apps/server/src/modules/ocop/dossiers.service.ts';
 import { createProductsService, type ProductsService } from '../../../apps/server/src/modules/ocop/products.service.ts';
 import { floorAnswers, raiseTo, SET, SHEET } from '../../../apps/server/src/modules/ocop/rounds.fixtures.ts';
@@ -101,6 +102,8 @@ async function forwardedDossier(
   const { user, actor } = admin;
   const product = await products.create(user, { entityId, name, rubricId: SHEET, productSet: SET }, actor);
   await products.saveSelfAssessment(user, product.id, selfAssessment, actor);
+  // Submitting needs the entity's documents in its evidence locker.
+  await fillEvidenceLocker(db, entityId, vietnamDate(new Date()));
   await products.submit(user, product.id, actor);
   const dossier = await findDossierOfProduct(db, roundId, product.id);
   if (!dossier) throw new Error(`${name} entered no dossier in the bench round`);

@@ -3,7 +3,15 @@ import { migrateDatabase } from './migrate.ts';
 import { seedDemoRegister, type DemoRegisterResult } from './seed/demo-register.ts';
 import { syncAdminUnits } from '../modules/places/index.ts';
 import { seedDemoAccounts } from '../modules/identity/index.ts';
-import { seedDemoOcopRound, syncShippedRubrics } from '../modules/ocop/index.ts';
+import { seedDemoCatalog } from '../modules/catalog/index.ts';
+import { seedDemoOutlets } from '../modules/outlets/index.ts';
+import { seedDemoPlans } from '../modules/plans/index.ts';
+import {
+  assignMissingVerifyCodes,
+  seedDemoEvidence,
+  seedDemoOcopRound,
+  syncShippedRubrics,
+} from '../modules/ocop/index.ts';
 
 export type BootstrapResult = {
   adminUnits: 'loaded' | 'unchanged';
@@ -30,5 +38,15 @@ export async function bootstrapDatabase(database: Database, opts: BootstrapOptio
   const demoRegister = (opts.demoRegister ?? opts.seedDemo) ? await seedDemoRegister(database.db) : null;
   // An open OCOP round with the demo council, so a demo producer can submit (first start only).
   if (opts.seedDemo) await seedDemoOcopRound(database.db);
+  // Its documents, so the demo producer's products can be submitted (first start only).
+  if (opts.seedDemo) await seedDemoEvidence(database.db);
+  // Certified products with public profiles for the catalogue, with the full demo only (first start only).
+  if (opts.demoRegister ?? opts.seedDemo) await seedDemoCatalog(database.db);
+  // Showrooms and points of sale stocking the demo catalogue's products (first start only).
+  if (opts.demoRegister ?? opts.seedDemo) await seedDemoOutlets(database.db);
+  // Plan 35/KH-UBND (2021) and the year's OCOP plan over the synthetic register (first start only).
+  if (opts.demoRegister ?? opts.seedDemo) await seedDemoPlans(database.db);
+  // Every certified product has its QR short code, whoever certified it.
+  await assignMissingVerifyCodes(database.db);
   return { adminUnits, rubricVersionsAdded, demoSeeded, demoRegister };
 }

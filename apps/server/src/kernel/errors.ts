@@ -30,6 +30,8 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   REPORT_NOT_EDITABLE: 409,
   ACTION_NOT_ALLOWED: 409,
   IMPORT_INVALID: 422,
+  /** A synchronous import refused for its rows: the per-row report is in the details. */
+  IMPORT_ROWS_INVALID: 400,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   RATE_LIMITED: 429,
@@ -39,6 +41,7 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   SCORES_HIDDEN: 403,
   SHEET_SUBMITTED: 409,
   SCORING_INCOMPLETE: 409,
+  EVIDENCE_MISSING: 409,
   INTERNAL: 500,
 };
 

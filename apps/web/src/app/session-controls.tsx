@@ -2,6 +2,7 @@ import { Link, useLocation, useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../components/button.tsx';
 import { useLogout, useMe } from '../features/identity/index.ts';
+import { RemindersBell } from '../features/ocop/index.ts';
 
 /** Header corner: who is signed in and a sign-out button, or a sign-in link. */
 export function SessionControls() {
@@ -26,6 +27,7 @@ export function SessionControls() {
 
   return (
     <div className="session">
+      <RemindersBell />
       <span className="session__user" title={t('auth.signedInAs', { name: me.data.displayName })}>
         <span className="session__avatar" aria-hidden="true">
           {me.data.displayName.trim().charAt(0).toUpperCase() || '?'}

@@ -5,6 +5,9 @@ import viIdentity from './vi/identity.json';
 import viAudit from './vi/audit.json';
 import viRegistry from './vi/registry.json';
 import viOcop from './vi/ocop.json';
+import viEvidence from './vi/evidence.json';
+import viPlans from './vi/plans.json';
+import viOutlets from './vi/outlets.json';
 import enCommon from './en/common.json';
 import enErrors from './en/errors.json';
 import enPlaces from './en/places.json';
@@ -12,12 +15,26 @@ import enIdentity from './en/identity.json';
 import enAudit from './en/audit.json';
 import enRegistry from './en/registry.json';
 import enOcop from './en/ocop.json';
+import enEvidence from './en/evidence.json';
+import enPlans from './en/plans.json';
+import enOutlets from './en/outlets.json';
 
 export const LANGUAGES = ['vi', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 export const DEFAULT_LANGUAGE: Language = 'vi';
 
-export const NAMESPACES = ['common', 'errors', 'places', 'identity', 'audit', 'registry', 'ocop'] as const;
+export const NAMESPACES = [
+  'common',
+  'errors',
+  'places',
+  'identity',
+  'audit',
+  'registry',
+  'ocop',
+  'evidence',
+  'plans',
+  'outlets',
+] as const;
 
 /** Bundled, not fetched: the whole UI text is a few kilobytes and must work offline-first. */
 export const resources = {
@@ -29,6 +46,9 @@ export const resources = {
     audit: viAudit,
     registry: viRegistry,
     ocop: viOcop,
+    evidence: viEvidence,
+    plans: viPlans,
+    outlets: viOutlets,
   },
   en: {
     common: enCommon,
@@ -38,5 +58,8 @@ export const resources = {
     audit: enAudit,
     registry: enRegistry,
     ocop: enOcop,
+    evidence: enEvidence,
+    plans: enPlans,
+    outlets: enOutlets,
   },
 } as const;

@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { shopLinkSchema, shopLinksSchema } from './catalog.ts';
 import { pageOf, pageQuerySchema } from './common.ts';
 import { rubricSummarySchema, scorePreviewResultSchema } from './ocop.ts';
+import { productQrSchema } from './verify.ts';
 
 // A product an entity puts forward for OCOP rating, and its self-assessment against the sheet of
 // its product set (QĐ 26/2026/QĐ-TTg, Phụ lục III Mẫu 02: the producer scores itself first).
@@ -37,6 +39,12 @@ const productFields = {
   /** Yearly output as the producer states it ("20 tấn/năm"). */
   annualCapacity: optionalText(200),
   ingredientsOrigin: optionalText(2000),
+  /** GTIN-8/12/13/14 of the retail unit, if it has a barcode; the server checks the check digit. */
+  gtin: optionalText(20),
+  /** The story told on the public product page. */
+  story: optionalText(5000),
+  /** Where to buy online (the producer's shop pages), shown on the public product page. */
+  shopLinks: shopLinksSchema.optional(),
 };
 
 export const createOcopProductBodySchema = z.object({ entityId: z.uuid(), ...productFields });
@@ -87,6 +95,12 @@ export const ocopProductSchema = ocopProductListItemSchema.extend({
   priceUnit: z.string().nullable(),
   annualCapacity: z.string().nullable(),
   ingredientsOrigin: z.string().nullable(),
+  /** GTIN-14 form of the product's GTIN. */
+  gtin: z.string().nullable(),
+  /** Its QR images for printing (GS1 Digital Link or short code), once it has a GTIN or a certificate. */
+  qr: productQrSchema.nullable(),
+  story: z.string().nullable(),
+  shopLinks: z.array(shopLinkSchema),
   rubric: rubricSummarySchema,
   submittedAt: z.string().nullable(),
   createdAt: z.string(),

@@ -6,3 +6,4 @@ export * from './answers.ts';
 export * from './score.ts';
 export * from './council.ts';
 export * from './plan.ts';
+export * from './evidence.ts';

@@ -1,7 +1,7 @@
 import type { Role, SessionUser, UserListQuery, UserSummary } from '@hoptac/core';
 import { foldVietnamese } from '@hoptac/core';
 import { and, asc, count, eq, gt, inArray, ne, sql, type SQL } from 'drizzle-orm';
-import type { DbOrTx } from '../../db/client.ts';
+import type { Db, DbOrTx } from '../../db/client.ts';
 import { likeContains, toLimitOffset } from '../../kernel/pagination.ts';
 import { sessions, userCommunes, userRoles, users } from './identity.schema.ts';
 
@@ -63,12 +63,31 @@ export async function findPasswordHash(db: DbOrTx, userId: string): Promise<stri
   return row?.h ?? null;
 }
 
-export async function findSessionUser(db: DbOrTx, sessionId: string, now: Date): Promise<SessionUser | null> {
-  const [row] = await db
+function prepareSessionLookup(db: Db) {
+  return db
     .select(sessionUserColumns)
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.id, sessionId), gt(sessions.expiresAt, now), eq(users.active, true)));
+    .where(
+      and(
+        eq(sessions.id, sql.placeholder('sessionId')),
+        gt(sessions.expiresAt, sql.placeholder('now')),
+        eq(users.active, true),
+      ),
+    )
+    .prepare('hoptac_session_user');
+}
+
+/**
+ * Every signed-in request starts with this lookup, so it is prepared once per database: the SQL is
+ * built once, and PostgreSQL parses and plans it once per connection instead of on every request.
+ */
+const sessionLookups = new WeakMap<Db, ReturnType<typeof prepareSessionLookup>>();
+
+export async function findSessionUser(db: Db, sessionId: string, now: Date): Promise<SessionUser | null> {
+  let lookup = sessionLookups.get(db);
+  if (!lookup) sessionLookups.set(db, (lookup = prepareSessionLookup(db)));
+  const [row] = await lookup.execute({ sessionId, now: now.toISOString() });
   return row ? toSessionUser(row) : null;
 }
 

@@ -211,6 +211,6 @@ export async function renderCertificatePdf(c: CertificatePdfInput): Promise<Uint
       rotate: degrees(20),
     });
   }
-  // Plain objects: the link's URL (and so the certificate number) stays readable in the file.
+  // Plain objects: the link's URL (the QR code's verification link) stays readable in the file.
   return doc.save({ useObjectStreams: false });
 }

@@ -26,16 +26,17 @@ function selectCertificates(db: DbOrTx) {
 export type CertificateFullRow = NonNullable<Awaited<ReturnType<typeof findCertificate>>>;
 
 /**
- * The next number of a year's sequence. The counter row is incremented in the issuing
- * transaction: concurrent issues queue on the row, and a rolled-back issue gives its number back.
+ * The next number of a year's sequence (the last of `count` numbers reserved at once). The counter
+ * row is incremented in the issuing transaction: concurrent issues queue on the row, and a
+ * rolled-back issue gives its numbers back.
  */
-export async function nextSequence(db: DbOrTx, year: number): Promise<number> {
+export async function nextSequence(db: DbOrTx, year: number, count = 1): Promise<number> {
   const [row] = await db
     .insert(ocopCertificateCounters)
-    .values({ year, last: 1 })
+    .values({ year, last: count })
     .onConflictDoUpdate({
       target: ocopCertificateCounters.year,
-      set: { last: sql`${ocopCertificateCounters.last} + 1` },
+      set: { last: sql`${ocopCertificateCounters.last} + ${count}` },
     })
     .returning({ last: ocopCertificateCounters.last });
   return row!.last;

@@ -25,12 +25,16 @@ import { loadDossier } from './dossiers.context.ts';
 import * as dossiers from './dossiers.repository.ts';
 import { audienceOf } from './rounds.access.ts';
 import type { RubricsService } from './rubrics.service.ts';
+import { ensureVerifyCode } from './verify.repository.ts';
+import type { VerifyService } from './verify.service.ts';
 
 export function createCertificatesService(deps: {
   db: Db;
   rubrics: RubricsService;
   /** The public address the QR code points to; the request's origin when not configured. */
   publicBaseUrl?: string | null;
+  /** Gives the PDF the product's QR URL (GS1 Digital Link or short code). */
+  verify: VerifyService;
   now?: () => Date;
 }) {
   const { db, rubrics } = deps;
@@ -141,6 +145,8 @@ export function createCertificatesService(deps: {
           createdAt: now(),
         };
         await repo.insertCertificate(tx, values);
+        // The product's QR code (for products without a GTIN) exists from its first certificate on.
+        await ensureVerifyCode(tx, d.productId);
         await dossiers.updateDossier(tx, d.id, { status: 'certified' }, now());
         await dossiers.insertEvent(tx, {
           dossierId: d.id,
@@ -164,7 +170,9 @@ export function createCertificatesService(deps: {
     async pdf(user: SessionUser, number: string, origin: string) {
       const [row, names] = await Promise.all([loadInScope(user, number), unitNames.lookup()]);
       const c = toCertificate(row, names);
-      const verifyUrl = `${(deps.publicBaseUrl ?? origin).replace(/\/+$/, '')}${c.verifyPath}`;
+      const verifyUrl =
+        (await deps.verify.productQrUrl(c.product.id, origin)) ??
+        `${(deps.publicBaseUrl ?? origin).replace(/\/+$/, '')}${c.verifyPath}`;
       const bytes = await renderCertificatePdf({
         number: c.number,
         status: c.status,

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { RubricSheet } from '@hoptac/core';
+import { vietnamDate, type RubricSheet } from '@hoptac/core';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../db/client.ts';
 import { createTestApp, DEMO, insertTestEntity, otherRoles, type TestApp } from '../../testing/index.ts';
@@ -20,6 +20,7 @@ import {
   userIds,
   type Method,
 } from './rounds.fixtures.ts';
+import { fillEvidenceLocker } from './evidence.seed.ts';
 
 describe('ocop: dossiers — intake, commune review, visibility', () => {
   let t: TestApp;
@@ -44,6 +45,8 @@ describe('ocop: dossiers — intake, commune review, visibility', () => {
     call = caller(t);
     e.own = await insertTestEntity(t.database.db, 'HTX Nông sản Xuân Canh', '00454');
     e.outside = await insertTestEntity(t.database.db, 'HTX Ba Đình', '00004');
+    await fillEvidenceLocker(t.database.db, e.own, vietnamDate(new Date()));
+    await fillEvidenceLocker(t.database.db, e.outside, vietnamDate(new Date()));
     await linkEntity(t.database.db, DEMO.coop, e.own);
     await login();
     sheet = (await call('GET', `/api/ocop/rubrics/${SHEET}`)).json();

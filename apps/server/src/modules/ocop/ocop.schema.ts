@@ -68,6 +68,22 @@ export const ocopProducts = pgTable(
     priceUnit: text('price_unit'),
     annualCapacity: text('annual_capacity'),
     ingredientsOrigin: text('ingredients_origin'),
+    /** GTIN-14 (shorter GTINs left-padded), check digit verified: the key of the GS1 Digital Link QR code. */
+    gtin: text('gtin'),
+    /** Short unguessable code (`/v/{code}`) for the QR code of a product without a GTIN; set at certification. */
+    verifyCode: text('verify_code'),
+    /** The producer's story for the public product page (origin, craft, people as a community). */
+    story: text('story'),
+    /** Where to buy online: the producer's shop pages ({label, url}), shown on the public page. */
+    shopLinks: jsonb('shop_links')
+      .$type<{ label: string; url: string }[]>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
+    /**
+     * Public search key: the folded product name and the producer's folded name, kept by triggers
+     * (migration 0011) so a renamed entity is found under its new name. Written by the database only.
+     */
+    searchFolded: text('search_folded').notNull().default(''),
     status: text('status').notNull().default('draft'),
     submittedAt: timestamp('submitted_at', { withTimezone: true }),
     createdBy: uuid('created_by').references(() => users.id),
@@ -78,6 +94,13 @@ export const ocopProducts = pgTable(
     index('ocop_products_entity_idx').on(t.entityId),
     index('ocop_products_status_idx').on(t.status, t.updatedAt),
     index('ocop_products_name_folded_trgm_idx').using('gin', sql`${t.nameFolded} gin_trgm_ops`),
+    uniqueIndex('ocop_products_gtin_uq')
+      .on(t.gtin)
+      .where(sql`${t.gtin} is not null`),
+    uniqueIndex('ocop_products_verify_code_uq')
+      .on(t.verifyCode)
+      .where(sql`${t.verifyCode} is not null`),
+    index('ocop_products_search_folded_trgm_idx').using('gin', sql`${t.searchFolded} gin_trgm_ops`),
   ],
 );
 
@@ -323,6 +346,8 @@ export const ocopCertificates = pgTable(
   },
   (t) => [
     index('ocop_certificates_entity_idx').on(t.entityId),
+    // The public catalogue reads each product's latest certificate.
+    index('ocop_certificates_product_issued_idx').on(t.productId, t.issuedOn),
     uniqueIndex('ocop_certificates_year_sequence_uq').on(t.year, t.sequence),
   ],
 );

@@ -120,3 +120,8 @@ export async function findEntityFacts(db: DbOrTx, id: string) {
 export async function deleteSelfAssessment(db: DbOrTx, productId: string) {
   await db.delete(ocopSelfAssessments).where(eq(ocopSelfAssessments.productId, productId));
 }
+
+export async function findProductIdByGtin(db: DbOrTx, gtin14: string): Promise<string | null> {
+  const [row] = await db.select({ id: ocopProducts.id }).from(ocopProducts).where(eq(ocopProducts.gtin, gtin14));
+  return row?.id ?? null;
+}

@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { listCriteria, previewScore, type RubricSheet } from '@hoptac/core';
+import { listCriteria, previewScore, vietnamDate, type RubricSheet } from '@hoptac/core';
 import { eq, sql } from 'drizzle-orm';
 import { queryRows } from '../../db/client.ts';
 import { createTestApp, DEMO, insertTestEntity, otherRoles, type TestApp } from '../../testing/index.ts';
 import { users } from '../identity/index.ts';
+import { fillEvidenceLocker } from './evidence.seed.ts';
 
 const SHEET = 'qd26-2026-che-bien-tu-rau-cu-qua-hat';
 const SET = 'Chế biến từ rau, củ, quả, hạt';
@@ -21,6 +22,8 @@ describe('ocop: products and self-assessment', () => {
     const db = t.database.db;
     ids.own = await insertTestEntity(db, 'HTX Nông sản Xuân Canh', '00454');
     ids.outside = await insertTestEntity(db, 'HTX Ba Đình', '00004');
+    await fillEvidenceLocker(db, ids.own, vietnamDate(new Date()));
+    await fillEvidenceLocker(db, ids.outside, vietnamDate(new Date()));
     ids.dissolved = await insertTestEntity(db, 'HTX Đã giải thể', '00454', { status: 'dissolved' });
     await db.update(users).set({ entityId: ids.own }).where(eq(users.email, DEMO.coop));
     [admin, officer, coop] = await Promise.all([t.login(DEMO.admin), t.login(DEMO.officer), t.login(DEMO.coop)]);

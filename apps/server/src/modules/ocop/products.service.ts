@@ -1,7 +1,11 @@
 import {
   foldVietnamese,
+  gtinProblem,
+  productQrPaths,
+  toGtin14,
   previewScore,
   validateAnswers,
+  vietnamDate,
   type CreateOcopProductBody,
   type OcopProduct,
   type OcopProductListItem,
@@ -18,6 +22,7 @@ import { recordAudit, type Actor } from '../../kernel/audit.ts';
 import { AppError } from '../../kernel/errors.ts';
 import { createUnitNames, type UnitNameLookup } from '../places/index.ts';
 import { enterOpenRound } from './dossiers.intake.ts';
+import { requireCompleteEvidence } from './evidence.service.ts';
 import { productScopeOf, scopeCovers } from './products.access.ts';
 import * as repo from './products.repository.ts';
 import { answerIssuesError, type RubricsService } from './rubrics.service.ts';
@@ -107,6 +112,21 @@ export function createProductsService(deps: { db: Db; rubrics: RubricsService; n
     return sheet;
   }
 
+  /**
+   * The GTIN in its GTIN-14 form, once its check digit is right and no other product carries it;
+   * nothing when the body leaves it out. 400 on `body.gtin` otherwise.
+   */
+  async function checkGtin(gtin: string | null | undefined, productId?: string): Promise<{ gtin?: string | null }> {
+    if (gtin === undefined) return {};
+    if (gtin === null) return { gtin: null };
+    const problem = gtinProblem(gtin);
+    if (problem) throw fieldError('gtin', 'invalid_gtin', `Not a GTIN (${problem}): ${gtin}`);
+    const gtin14 = toGtin14(gtin);
+    const holder = await repo.findProductIdByGtin(db, gtin14);
+    if (holder && holder !== productId) throw fieldError('gtin', 'gtin_taken', 'Another product has this GTIN');
+    return { gtin: gtin14 };
+  }
+
   async function detail(user: SessionUser, row: Row): Promise<OcopProduct> {
     const p = row.product;
     const [names, saved, rubric] = await Promise.all([
@@ -125,6 +145,10 @@ export function createProductsService(deps: { db: Db; rubrics: RubricsService; n
       priceUnit: p.priceUnit,
       annualCapacity: p.annualCapacity,
       ingredientsOrigin: p.ingredientsOrigin,
+      story: p.story,
+      shopLinks: p.shopLinks,
+      gtin: p.gtin,
+      qr: productQrPaths(p),
       rubric: await rubrics.summary(rubric.id, rubric.version),
       submittedAt: p.submittedAt?.toISOString() ?? null,
       createdAt: p.createdAt.toISOString(),
@@ -161,7 +185,8 @@ export function createProductsService(deps: { db: Db; rubrics: RubricsService; n
       if (!OPERATING.includes(entity.status))
         throw fieldError('entityId', 'entity_not_operating', 'The entity is not operating');
       await checkSheet(body.rubricId, body.productSet);
-      const { entityId, ...fields } = body;
+      const { entityId, ...rest } = body;
+      const fields = { ...rest, ...(await checkGtin(body.gtin)) };
       const id = await db.transaction(async (tx) => {
         const created = await repo.insertProduct(tx, {
           ...fields,
@@ -186,9 +211,11 @@ export function createProductsService(deps: { db: Db; rubrics: RubricsService; n
       const sheetChanged = rubricId !== before.rubricId;
       if (sheetChanged || body.productSet !== undefined)
         await checkSheet(rubricId, body.productSet ?? before.productSet);
+      const gtin = await checkGtin(body.gtin, id);
       await db.transaction(async (tx) => {
         await repo.updateProduct(tx, id, {
           ...body,
+          ...gtin,
           ...(body.name !== undefined ? { nameFolded: foldVietnamese(body.name) } : {}),
         });
         // Answers belong to one sheet's criteria: on another sheet they mean nothing.
@@ -256,6 +283,8 @@ export function createProductsService(deps: { db: Db; rubrics: RubricsService; n
       if (issues.length > 0) throw answerIssuesError(issues, ['selfAssessment']);
       await db.transaction(async (tx) => {
         const at = now();
+        // The dossier reuses the entity's locker: nothing goes in while a required document is missing or expired.
+        await requireCompleteEvidence(tx, row.product.entityId, sheet.productGroup, vietnamDate(at));
         // The product becomes a dossier of the open round (NO_OPEN_ROUND when there is none).
         const { dossierId, roundId } = await enterOpenRound(tx, {
           productId: id,

@@ -135,13 +135,18 @@ describe('ocop: a full evaluation round', () => {
       [cert.number, cert.star, cert.status, cert.issuedOn, cert.validUntil, cert.decision.issuer],
       ['OCOP-HN-2026-000001', 4, 'valid', '2026-11-24', '2029-11-24', 'province'],
     );
-    assert.equal((await call('GET', `/api/ocop/dossiers/${id}`, c.admin)).json().status, 'certified');
+    const certified = (await call('GET', `/api/ocop/dossiers/${id}`, c.admin)).json();
+    assert.equal(certified.status, 'certified');
 
     const pdf = await call('GET', `/api/ocop/certificates/${cert.number}/pdf`, c.coop);
     assert.equal(pdf.statusCode, 200);
     assert.equal(pdf.headers['content-type'], 'application/pdf');
     assert.equal(pdf.rawPayload.subarray(0, 5).toString('latin1'), '%PDF-');
-    assert.ok(pdf.rawPayload.toString('latin1').includes(`/verify/${cert.number}`), 'the verify link and number');
+    // Without a GTIN the certificate's QR code is the product's short verification link.
+    const product = (await call('GET', `/api/ocop/products/${certified.product.id}`, c.coop)).json();
+    const shortCode = /\/api\/public\/qr\/([0-9A-Z]+)\.svg$/.exec(product.qr?.svgPath ?? '')?.[1];
+    assert.ok(shortCode, `the certified product has a short code: ${JSON.stringify(product.qr)}`);
+    assert.ok(pdf.rawPayload.toString('latin1').includes(`/v/${shortCode}`), 'the verification link');
 
     const verify = async () => call('GET', `/api/ocop/certificates/${cert.number}/verify`);
     const v = await verify();

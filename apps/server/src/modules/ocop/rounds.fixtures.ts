@@ -7,10 +7,12 @@ import {
   type RubricAnswers,
   type RubricCriterion,
   type RubricSheet,
+  vietnamDate,
 } from '@hoptac/core';
 import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { TestApp } from '../../testing/index.ts';
+import { fillEvidenceLocker } from './evidence.seed.ts';
 import { users } from '../identity/index.ts';
 
 export const SHEET = 'qd26-2026-che-bien-tu-rau-cu-qua-hat';
@@ -128,6 +130,7 @@ export async function submitProduct(
   const productId: string = created.json().id;
   const saved = await call('PUT', `/api/ocop/products/${productId}/self-assessment`, cookie, { answers });
   if (saved.statusCode !== 200) throw new Error(`self-assessment: ${saved.body}`);
+  await fillEvidenceLocker(t.database.db, entityId, vietnamDate(new Date()));
   const submitted = await call('POST', `/api/ocop/products/${productId}/submit`, cookie);
   return { productId, status: submitted.statusCode, body: submitted.body };
 }

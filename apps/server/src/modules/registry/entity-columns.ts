@@ -1,15 +1,11 @@
 import { ENTITY_STATUSES, ENTITY_TYPES, RATINGS, SCALE_CLASSES, SECTORS } from '@hoptac/core';
+import { count, options, vnd, yesNo, type ColumnDef } from '../../kernel/xlsx/columns.ts';
 import {
-  count,
   ENTITY_STATUS_LABELS,
   ENTITY_TYPE_LABELS,
-  options,
   RATING_LABELS,
   SCALE_LABELS,
   SECTOR_LABELS,
-  vnd,
-  yesNo,
-  type ColumnDef,
 } from './xlsx-columns.ts';
 
 /** Columns of the entity template, import and export, in template order. */

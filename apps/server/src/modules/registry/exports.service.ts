@@ -6,8 +6,8 @@ import type { Db } from '../../db/client.ts';
 import { AppError } from '../../kernel/errors.ts';
 import * as repo from './exports.repository.ts';
 import { listScopeOf } from './registry.access.ts';
-import { csvField, formatCell } from './xlsx-cells.ts';
-import { HEADER_ROWS, type ColumnDef } from './xlsx-columns.ts';
+import { csvField, formatCell } from '../../kernel/xlsx/cells.ts';
+import { HEADER_ROWS, type ColumnDef } from '../../kernel/xlsx/columns.ts';
 import { EXPORT_COLUMNS } from './xlsx-templates.ts';
 
 /** Rows per database round trip; an export holds about one page in memory whatever its size. */

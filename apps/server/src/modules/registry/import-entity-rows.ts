@@ -3,8 +3,9 @@ import type { DbOrTx } from '../../db/client.ts';
 import { findDuplicateCandidates, type EntityValues } from './entities.repository.ts';
 import { ENTITY_COLUMNS } from './entity-columns.ts';
 import { prepareEntity } from './entity-input.ts';
-import { columnOf, parseRow, ruleMessage, SeenKeys, type RowErrors } from './import-rows.ts';
-import type { SheetRow } from './xlsx-reader.ts';
+import { columnOf, parseRow, SeenKeys, type RowErrors } from '../../kernel/xlsx/rows.ts';
+import { ruleMessage } from './rule-messages.ts';
+import type { SheetRow } from '../../kernel/xlsx/reader.ts';
 
 /** The API's entity input plus the one thing a register migration needs that creation does not: the current status. */
 const entityRowSchema = entityInputSchema.extend({ status: entityStatusSchema.default('active') });

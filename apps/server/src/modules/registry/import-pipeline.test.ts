@@ -6,13 +6,13 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { after, before, describe, test } from 'node:test';
 import { foldVietnamese, type SessionUser } from '@hoptac/core';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { queryRows, type Db } from '../../db/client.ts';
 import { createTestDatabase, SAMPLE_REPORT_FIGURES } from '../../testing/index.ts';
 import { createImportsService, type ImportsService } from './imports.service.ts';
 import { REPORT_COLUMNS } from './report-columns.ts';
-import { entities } from './registry.schema.ts';
+import { entities, registryImports } from './registry.schema.ts';
 import { REPORT_STATUS_LABELS } from './xlsx-columns.ts';
 
 type Row = Record<string, string | number | null>;
@@ -190,5 +190,46 @@ describe('registry imports: chunk by chunk, all or nothing', () => {
     );
     assert.equal((await countReports(2023)) + (await countReports(2024)), 0);
     assert.deepEqual(await leftovers(), []);
+  });
+
+  test('imports cut off by a stopped process are closed as interrupted; live ones are left running', async () => {
+    const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000);
+    const insert = (status: string, heartbeatAt: Date) =>
+      db
+        .insert(registryImports)
+        .values({ kind: 'annual-reports', fileName: 'x.xlsx', status, createdBy: admin.id, heartbeatAt })
+        .returning({ id: registryImports.id })
+        .then(([r]) => r!.id);
+    const cutOff = await insert('validating', minutesAgo(30));
+    const cutOffWriting = await insert('importing', minutesAgo(30));
+    const elsewhere = await insert('validating', minutesAgo(0));
+    const finished = await insert('completed', minutesAgo(30));
+
+    assert.equal(await service.closeInterrupted(), 2);
+    for (const id of [cutOff, cutOffWriting]) {
+      const job = await service.get(admin, id);
+      assert.equal(job.status, 'failed');
+      assert.deepEqual(
+        job.errors.map((e) => e.code),
+        ['interrupted'],
+      );
+      assert.ok(job.finishedAt);
+    }
+    assert.equal((await service.get(admin, elsewhere)).status, 'validating');
+    assert.equal((await service.get(admin, finished)).status, 'completed');
+    assert.equal(await service.closeInterrupted(), 0, 'closing twice changes nothing');
+  });
+
+  test("a running import's heartbeat keeps it from being closed, even when the heartbeat lags", async () => {
+    const { id } = await start(await workbook(Array.from({ length: 20 }, (_, i) => reportRow(300 + i, 2018))));
+    // As if the heartbeat had queued behind the import's own write for a long time.
+    await db
+      .update(registryImports)
+      .set({ heartbeatAt: new Date(0) })
+      .where(eq(registryImports.id, id));
+    assert.equal(await service.closeInterrupted(), 0);
+    await service.drain();
+    const job = await service.get(admin, id);
+    assert.equal(job.status, 'completed', JSON.stringify(job.errors));
   });
 });

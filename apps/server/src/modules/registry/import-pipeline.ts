@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Db, Tx } from '../../db/client.ts';
-import { RowErrors } from './import-rows.ts';
+import { RowErrors } from '../../kernel/xlsx/rows.ts';
 import * as repo from './imports.repository.ts';
-import { HEADER_ROWS, type ColumnDef } from './xlsx-columns.ts';
-import { isExampleRow, type OpenSheet, type SheetRow } from './xlsx-reader.ts';
+import { HEADER_ROWS, type ColumnDef } from '../../kernel/xlsx/columns.ts';
+import { isExampleRow, type OpenSheet, type SheetRow } from '../../kernel/xlsx/reader.ts';
 
 /**
  * How an import goes through its file: chunk by chunk, each checked against the register and,

@@ -9,12 +9,13 @@ import {
 import { z } from 'zod';
 import type { DbOrTx } from '../../db/client.ts';
 import { findReportTargets, reportTargetKey, type ReportTarget } from './imports.repository.ts';
-import { columnOf, parseRow, ruleMessage, SeenKeys, type RowErrors } from './import-rows.ts';
+import { columnOf, parseRow, SeenKeys, type RowErrors } from '../../kernel/xlsx/rows.ts';
+import { ruleMessage } from './rule-messages.ts';
 import { REPORT_COLUMNS } from './report-columns.ts';
 import { checkReportYear, prepareReport, type ReportEntityFacts } from './report-input.ts';
 import { canRegisterIn, isCityAdmin } from './registry.access.ts';
 import type { ReportValues } from './reports.repository.ts';
-import type { SheetRow } from './xlsx-reader.ts';
+import type { SheetRow } from '../../kernel/xlsx/reader.ts';
 
 /** The API's report input plus what identifies the report in a sheet: the entity's code and the year. */
 const reportRowSchema = reportInputSchema.extend({

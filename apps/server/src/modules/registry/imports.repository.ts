@@ -1,5 +1,5 @@
 import type { ImportRowError, ReportFigures } from '@hoptac/core';
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, lt, notInArray, sql } from 'drizzle-orm';
 import pg from 'pg';
 import { queryRows, type Db, type DbOrTx } from '../../db/client.ts';
 import type { EntityValues } from './entities.repository.ts';
@@ -45,6 +45,39 @@ export async function updateImport(
   }>,
 ): Promise<void> {
   await db.update(registryImports).set(v).where(eq(registryImports.id, id));
+}
+
+/** Tells other processes these imports are still running here. */
+export async function touchImports(db: DbOrTx, ids: readonly string[], at: Date): Promise<void> {
+  if (ids.length === 0) return;
+  await db
+    .update(registryImports)
+    .set({ heartbeatAt: at })
+    .where(inArray(registryImports.id, [...ids]));
+}
+
+/**
+ * Closes as failed the unfinished imports whose heartbeat stopped before `staleBefore`: their
+ * process ended mid-way, and their transaction, if any, was rolled back with it. Returns how many.
+ */
+export async function failStaleImports(
+  db: DbOrTx,
+  v: { staleBefore: Date; runningHere: readonly string[]; error: ImportRowError; at: Date },
+): Promise<number> {
+  const { staleBefore, runningHere, error, at } = v;
+  const closed = await db
+    .update(registryImports)
+    .set({ status: 'failed', errors: [error], errorCount: 1, finishedAt: at })
+    .where(
+      and(
+        inArray(registryImports.status, ['validating', 'importing']),
+        lt(registryImports.heartbeatAt, staleBefore),
+        // This process's own imports are alive even when their heartbeat queued behind their write.
+        runningHere.length > 0 ? notInArray(registryImports.id, [...runningHere]) : undefined,
+      ),
+    )
+    .returning({ id: registryImports.id });
+  return closed.length;
 }
 
 /**

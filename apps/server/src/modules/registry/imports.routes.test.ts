@@ -8,7 +8,7 @@ import { queryRows } from '../../db/client.ts';
 import { createTestApp, DEMO, otherRoles, SAMPLE_REPORT_FIGURES, type TestApp } from '../../testing/index.ts';
 import { ENTITY_COLUMNS } from './entity-columns.ts';
 import { REPORT_COLUMNS } from './report-columns.ts';
-import type { ColumnDef } from './xlsx-columns.ts';
+import type { ColumnDef } from '../../kernel/xlsx/columns.ts';
 
 type Row = Record<string, string | number | Date | null>;
 type ImportJob = { status: string; errors: { row: number; column: string | null; code: string; message: string }[] };

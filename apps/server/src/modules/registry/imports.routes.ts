@@ -1,43 +1,15 @@
-import fastifyMultipart from '@fastify/multipart';
 import { importAcceptedSchema, importJobSchema, importQuerySchema, type ImportKind } from '@hoptac/core';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf, currentUser, requireRole } from '../../kernel/auth.ts';
-import { AppError, validationFailed } from '../../kernel/errors.ts';
 import { errorResponses } from '../../kernel/route-schema.ts';
-import { createImportsService, MAX_IMPORT_BYTES } from './imports.service.ts';
+import { acceptUploads, receiveFileStream } from '../../kernel/uploads.ts';
+import { createImportsService, HEARTBEAT_MS, MAX_IMPORT_BYTES } from './imports.service.ts';
 import type { RegistryDeps } from './registry.deps.ts';
 import { FILE_NAMES } from './xlsx-columns.ts';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-/** How long a file part may stay open after the request body has ended (a body cut off mid-part). */
-const UNFINISHED_PART_MS = 2000;
-
-/**
- * The one file of a multipart request. Malformed bodies are the client's fault (400), and a body
- * that ends inside the file part, which the parser never closes, is cut off rather than left hanging.
- */
-async function receiveFile(request: FastifyRequest) {
-  if (!request.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send the file as multipart/form-data');
-  const file = await request.file().catch((err: { statusCode?: number; message?: string }) => {
-    if (err.statusCode) throw err;
-    throw validationFailed(['body'], err.message ?? 'Malformed multipart body', 'malformed_multipart');
-  });
-  if (!file) throw validationFailed(['body', 'file'], 'A file is required', 'required');
-  // The parser leaves such a part open (destroyed, never closed): abort the copy instead of waiting on it.
-  const abort = new AbortController();
-  const cutOff = () => {
-    const timer = setTimeout(() => {
-      if (!file.file.readableEnded)
-        abort.abort(validationFailed(['body', 'file'], 'The file part is incomplete', 'incomplete'));
-    }, UNFINISHED_PART_MS);
-    file.file.once('end', () => clearTimeout(timer));
-  };
-  if (request.raw.readableEnded) cutOff();
-  else request.raw.once('end', cutOff);
-  return { file, signal: abort.signal };
-}
 
 /** Templates, XLSX imports and their progress: officials only (city admins anywhere, officers in their communes). */
 export const importsRoutes: FastifyPluginAsyncZod<RegistryDeps> = async (app, deps) => {
@@ -46,13 +18,21 @@ export const importsRoutes: FastifyPluginAsyncZod<RegistryDeps> = async (app, de
     now: deps.now,
     logError: (err, msg) => app.log.error({ err }, msg),
   });
+  // Imports cut off by a restart are closed at startup; while this process runs, it keeps its own
+  // imports' heartbeat up and closes those another process left behind.
+  const logSweep = (err: unknown) => app.log.error({ err }, 'registry import heartbeat failed');
+  app.addHook('onReady', async () => void (await service.closeInterrupted()));
+  const beat = setInterval(
+    () => void service.heartbeat().then(service.closeInterrupted).catch(logSweep),
+    HEARTBEAT_MS,
+  ).unref();
   // An import still running finishes before the database closes.
-  app.addHook('onClose', async () => service.drain());
-  // Encapsulated in this plugin: only the import route accepts multipart bodies, one file, bounded.
-  await app.register(fastifyMultipart, {
-    throwFileSizeLimit: false,
-    limits: { fileSize: MAX_IMPORT_BYTES, files: 1, fields: 5, fieldSize: 1024, parts: 6, headerPairs: 50 },
+  app.addHook('onClose', async () => {
+    clearInterval(beat);
+    await service.drain();
   });
+  // Encapsulated in this plugin: only the import route accepts multipart bodies, one file, bounded.
+  await acceptUploads(app, { maxBytes: MAX_IMPORT_BYTES });
   const tags = ['registry'];
   const officials = requireRole('city_admin', 'commune_officer');
 
@@ -85,7 +65,7 @@ export const importsRoutes: FastifyPluginAsyncZod<RegistryDeps> = async (app, de
       },
     },
     async (request, reply) => {
-      const { file, signal } = await receiveFile(request);
+      const { file, signal } = await receiveFileStream(request);
       const { kind, acknowledgeDuplicates } = request.query;
       const fileName = file.filename || 'import.xlsx';
       const upload = { kind, acknowledgeDuplicates, fileName, stream: file.file, signal };

@@ -1,9 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import type { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import {
   vietnamDate,
   type ImportJob,
@@ -15,20 +12,30 @@ import {
 import type { Db } from '../../db/client.ts';
 import { recordAudit, type Actor } from '../../kernel/audit.ts';
 import { AppError } from '../../kernel/errors.ts';
+import { saveUpload } from '../../kernel/uploads.ts';
 import type { EntityValues } from './entities.repository.ts';
 import { createEntityRowValidator } from './import-entity-rows.ts';
 import { createReportRowValidator } from './import-report-rows.ts';
 import { createImportPipeline, type ImportPlan } from './import-pipeline.ts';
-import { RowErrors } from './import-rows.ts';
+import { RowErrors } from '../../kernel/xlsx/rows.ts';
 import * as repo from './imports.repository.ts';
 import { isCityAdmin } from './registry.access.ts';
 import type { ReportValues } from './reports.repository.ts';
 import { createReportsWriter } from './reports.service.ts';
-import type { ColumnDef } from './xlsx-columns.ts';
-import { looksLikeZip, NotAWorkbookError, openSheet, type OpenSheet } from './xlsx-reader.ts';
+import type { ColumnDef } from '../../kernel/xlsx/columns.ts';
+import { looksLikeZip, NotAWorkbookError, openSheet, type OpenSheet } from '../../kernel/xlsx/reader.ts';
 import { buildTemplate, COLUMNS } from './xlsx-templates.ts';
 
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+/** How often a running import's heartbeat is raised, and how long a silent one is taken for dead. */
+export const HEARTBEAT_MS = 15_000;
+const STALE_AFTER_MS = 8 * HEARTBEAT_MS;
+const INTERRUPTED: ImportRowError = {
+  row: 0,
+  column: null,
+  code: 'interrupted',
+  message: 'Việc nhập bị ngắt vì máy chủ khởi động lại; không có dòng nào được ghi, hãy nhập lại tệp.',
+};
 export { MAX_IMPORT_ROWS } from './import-pipeline.ts';
 
 export type ImportUpload = {
@@ -77,21 +84,9 @@ export function createImportsService(deps: ImportsServiceDeps) {
   const { db } = deps;
   const now = deps.now ?? (() => new Date());
   const tmpDir = deps.tmpDir ?? os.tmpdir();
-  const running = new Set<Promise<void>>();
+  /** The imports running in this process, by id. */
+  const running = new Map<string, Promise<void>>();
   const importRows = createImportPipeline({ db, now, tmpDir });
-
-  /** Streams the upload to a private temporary file, refusing it when it went over the size limit. */
-  async function saveUpload({ stream, signal }: ImportUpload): Promise<string> {
-    const file = path.join(tmpDir, `hoptac-import-${randomUUID()}.xlsx`);
-    try {
-      await pipeline(stream, fs.createWriteStream(file, { mode: 0o600 }), { signal });
-      if (stream.truncated) throw new AppError('PAYLOAD_TOO_LARGE', 'The file is larger than 20 MB');
-      return file;
-    } catch (err) {
-      await removeFile(file);
-      throw signal?.aborted ? signal.reason : err;
-    }
-  }
 
   function reportPlan(job: Job): ImportPlan<ReportValues> {
     const at = now();
@@ -172,7 +167,7 @@ export function createImportsService(deps: ImportsServiceDeps) {
      * wrong file at once), records the import and validates and writes the rows in the background.
      */
     async start(user: SessionUser, actor: Actor, upload: ImportUpload): Promise<{ id: string }> {
-      const file = await saveUpload(upload);
+      const file = await saveUpload(upload, { dir: tmpDir, maxBytes: MAX_IMPORT_BYTES, extension: '.xlsx' });
       let sheet: OpenSheet | undefined;
       let started = false;
       try {
@@ -196,8 +191,8 @@ export function createImportsService(deps: ImportsServiceDeps) {
         });
         const job = run({ ...upload, fileName, id, file, sheet, columns: COLUMNS[upload.kind], user, actor });
         started = true;
-        running.add(job);
-        void job.finally(() => running.delete(job));
+        running.set(id, job);
+        void job.finally(() => running.delete(id));
         return { id };
       } finally {
         if (!started) {
@@ -234,7 +229,26 @@ export function createImportsService(deps: ImportsServiceDeps) {
 
     /** Resolves when the imports running in this process have finished (shutdown, tests). */
     async drain(): Promise<void> {
-      await Promise.allSettled([...running]);
+      await Promise.allSettled([...running.values()]);
+    },
+
+    /** Raises the heartbeat of the imports running in this process. */
+    async heartbeat(): Promise<void> {
+      await repo.touchImports(db, [...running.keys()], now());
+    },
+
+    /**
+     * Closes as failed the imports left unfinished by a process that stopped (a restart, a crash),
+     * so their uploaders see what happened instead of an import that never ends.
+     */
+    async closeInterrupted(): Promise<number> {
+      const at = now();
+      return repo.failStaleImports(db, {
+        staleBefore: new Date(at.getTime() - STALE_AFTER_MS),
+        runningHere: [...running.keys()],
+        error: INTERRUPTED,
+        at,
+      });
     },
   };
 }

@@ -206,4 +206,9 @@ export const registryImports = pgTable('registry_imports', {
   createdBy: uuid('created_by'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   finishedAt: timestamp('finished_at', { withTimezone: true }),
+  /**
+   * Raised every few seconds by the process running the import: an unfinished import whose
+   * heartbeat stopped was cut off by a restart or a crash, and any process may close it as failed.
+   */
+  heartbeatAt: timestamp('heartbeat_at', { withTimezone: true }).notNull().defaultNow(),
 });

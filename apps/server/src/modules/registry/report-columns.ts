@@ -1,14 +1,6 @@
 import { ENTITY_TYPES, RATING_TT01_2020, RATINGS, REPORT_STATUSES, SCALE_CLASSES } from '@hoptac/core';
-import {
-  count,
-  ENTITY_TYPE_LABELS,
-  options,
-  RATING_LABELS,
-  REPORT_STATUS_LABELS,
-  SCALE_LABELS,
-  vnd,
-  type ColumnDef,
-} from './xlsx-columns.ts';
+import { count, options, vnd, type ColumnDef } from '../../kernel/xlsx/columns.ts';
+import { ENTITY_TYPE_LABELS, RATING_LABELS, REPORT_STATUS_LABELS, SCALE_LABELS } from './xlsx-columns.ts';
 
 /** One column per rating criterion of TT 01/2020: the criteria are data, so are the columns. */
 const ratingColumns: ColumnDef[] = RATING_TT01_2020.groups.flatMap((g) =>

@@ -33,9 +33,17 @@ function RootLayout() {
   if (official || council || producer) navItems.push({ to: '/ocop/rounds', label: t('nav.ocopRounds') });
   if (council) navItems.push({ to: '/ocop/scoring', label: t('nav.ocopScoring') });
   if (official || producer) navItems.push({ to: '/ocop/certificates', label: t('nav.ocopCertificates') });
+  if (producer) navItems.push({ to: '/ocop/evidence', label: t('evidence:locker.title') });
+  // Plans and their live dashboards: the city and commune officers (their communes).
+  if (official) navItems.push({ to: '/plans', label: t('plans:nav') });
+  // Outlets: the city keeps them all, an operator their own.
+  if (hasRole(user, 'city_admin')) navItems.push({ to: '/manage/outlets', label: t('outlets:nav.outlets') });
+  else if (hasRole(user, 'outlet_operator'))
+    navItems.push({ to: '/manage/outlets', label: t('outlets:nav.myOutlets') });
   if (user) navItems.push({ to: '/account', label: t('nav.account') });
   if (hasRole(user, 'city_admin')) {
     navItems.push({ to: '/admin/audit', label: t('nav.audit') }, { to: '/admin/users', label: t('nav.users') });
+    navItems.push({ to: '/admin/scan-anomalies', label: t('outlets:nav.scanAnomalies') });
   }
 
   return (

@@ -1,10 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type {
-  OcopCertificate,
-  OcopCertificateStatus,
-  OcopCertificateVerification,
-  RecordOcopDecisionBody,
-} from '@hoptac/core';
+import type { OcopCertificate, OcopCertificateStatus, RecordOcopDecisionBody } from '@hoptac/core';
 import { apiFetch } from '../../lib/api.ts';
 import { OCOP_QUERY_KEY } from './api.ts';
 import { dossierPath } from './dossiers-api.ts';
@@ -73,15 +68,5 @@ export function useRevokeOcopCertificate(number: string) {
       queryClient.setQueryData(certificateKey(certificate.number), certificate);
       await invalidateOcopWork(queryClient);
     },
-  });
-}
-
-/** Public: no session needed. */
-export function useVerifyOcopCertificate(number: string, options: { enabled?: boolean } = {}) {
-  return useQuery({
-    queryKey: [...OCOP_QUERY_KEY, 'verify', number],
-    queryFn: ({ signal }) => apiFetch<OcopCertificateVerification>(certificatePath(number, '/verify'), { signal }),
-    enabled: options.enabled ?? true,
-    staleTime: 0,
   });
 }

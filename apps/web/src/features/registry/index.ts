@@ -5,7 +5,8 @@ export { EntityFilters, type CommuneOption } from './components/entity-filters.t
 export { EntityTable } from './components/entity-table.tsx';
 export { CommuneCounts } from './components/commune-counts.tsx';
 export { EntityMap } from './components/entity-map.tsx';
-export { EntityForm, type CommuneChoice } from './components/entity-form.tsx';
+export type { CommuneChoice } from './components/entity-draft.ts';
+export { EntityForm } from './components/entity-form.tsx';
 export type { PickedUnit } from './components/unit-combobox.tsx';
 export { EntityWorkspace, EntityHeader, tabsOf } from './components/entity-workspace.tsx';
 export { ENTITY_TABS, type EntityTab } from './tabs.ts';

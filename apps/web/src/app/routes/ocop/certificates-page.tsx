@@ -1,8 +1,9 @@
-import { getRouteApi, useNavigate } from '@tanstack/react-router';
+import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage, Loading } from '../../../components/error-message.tsx';
 import { PageHeader } from '../../../components/page-header.tsx';
 import { Pagination } from '../../../components/pagination.tsx';
+import { hasRole } from '../../../features/identity/index.ts';
 import { CertificateFilters, CertificateTable, useOcopCertificates } from '../../../features/ocop/index.ts';
 import { formatNumber } from '../../../lib/format.ts';
 import { useDocumentTitle } from '../../../lib/use-document-title.ts';
@@ -55,9 +56,17 @@ export function CertificatesPage() {
   useDocumentTitle(t('certificates.title'));
   return (
     <RequireAnyRole roles={OCOP_CERTIFICATE_ROLES} message={t('access.certificates')}>
-      {() => (
+      {(user) => (
         <>
-          <PageHeader title={t('certificates.title')} intro={t('certificates.intro')} />
+          <PageHeader title={t('certificates.title')} intro={t('certificates.intro')}>
+            {hasRole(user, 'city_admin') ? (
+              <div className="toolbar">
+                <Link to="/ocop/certificates/import" className="btn btn--secondary">
+                  {t('certifiedImport.link')}
+                </Link>
+              </div>
+            ) : null}
+          </PageHeader>
           <CertificateList />
         </>
       )}

@@ -13,6 +13,7 @@ import {
   DossierHeader,
   DossierHistory,
   DossierReview,
+  EvidenceChecklistPanel,
   useOcopDossier,
   useOcopRound,
 } from '../../../features/ocop/index.ts';
@@ -98,6 +99,11 @@ function DossierView({ id, user }: { id: string; user: SessionUser }) {
       {seesScores ? (
         <AggregatePanel dossier={d} visible={admin || d.mySheet === 'submitted'} confirmer={confirmer} />
       ) : null}
+      <EvidenceChecklistPanel
+        of="dossiers"
+        id={d.id}
+        locker={productReader && d.status === 'returned' ? { entityId: d.entity.id } : null}
+      />
       <div className="grid-2">
         <section className="card" aria-labelledby="ocop-dossier-facts">
           <div className="card__head">

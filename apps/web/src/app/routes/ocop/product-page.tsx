@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { OcopProduct } from '@hoptac/core';
 import { ErrorMessage, Loading, Notice } from '../../../components/error-message.tsx';
 import {
+  EvidenceChecklistPanel,
+  PhotosManager,
   ProductDossier,
   ProductHeader,
   ProductProfile,
@@ -32,6 +34,12 @@ function AssessmentSection({ product }: { product: OcopProduct }) {
   return <SelfAssessment key={product.id} product={product} sheet={sheet.data} />;
 }
 
+/** Where the producer (their own) or an official (the entity's) completes the documents. */
+function lockerOf(product: OcopProduct) {
+  if (!product.canEdit) return null;
+  return { entityId: product.entity.id };
+}
+
 function ProductView({ id }: { id: string }) {
   const { t } = useTranslation('ocop');
   const search = route.useSearch();
@@ -48,6 +56,10 @@ function ProductView({ id }: { id: string }) {
       {search.created ? <Notice>{t('create.done')}</Notice> : null}
       <ProductDossier product={product.data} />
       <ProductProfile product={product.data} />
+      <PhotosManager productId={product.data.id} editable={product.data.canEdit} />
+      {product.data.status === 'draft' ? (
+        <EvidenceChecklistPanel of="products" id={product.data.id} locker={lockerOf(product.data)} />
+      ) : null}
       <AssessmentSection product={product.data} />
     </div>
   );

@@ -1,7 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import type { OcopCertificate, OcopCertificateVerification } from '@hoptac/core';
+import type { OcopCertificate } from '@hoptac/core';
 import { Button } from '../../../components/button.tsx';
 import { Notice } from '../../../components/error-message.tsx';
 import { SelectField, TextAreaField } from '../../../components/field.tsx';
@@ -199,9 +199,10 @@ export function CertificateView({
           <a className="btn btn--primary" href={certificatePdfUrl(c.number)} download={`${c.number}.pdf`}>
             {t('certificate.downloadPdf')}
           </a>
-          <Link to="/verify/$number" params={{ number: c.number }} className="btn btn--secondary">
+          {/* The verify page is a server-rendered public page, outside the app. */}
+          <a href={c.verifyPath} className="btn btn--secondary">
             {t('certificate.openVerify')}
-          </Link>
+          </a>
         </div>
       </header>
       {issued ? <Notice>{t('certificate.issued', { number: c.number })}</Notice> : null}
@@ -240,9 +241,9 @@ export function CertificateView({
               [t('certificate.validUntil'), formatDay(c.validUntil, lang)],
               [
                 t('certificate.verify'),
-                <Link to="/verify/$number" params={{ number: c.number }} className="ocop-url">
+                <a href={c.verifyPath} className="ocop-url">
                   {`${window.location.origin}${c.verifyPath}`}
-                </Link>,
+                </a>,
               ],
             ]}
           />
@@ -277,66 +278,5 @@ export function CertificateView({
         </section>
       ) : null}
     </div>
-  );
-}
-
-/** The public check behind the QR code: one big status, then the facts printed on the certificate. */
-export function VerifyCard({ result: v }: { result: OcopCertificateVerification }) {
-  const { t, i18n } = useTranslation('ocop');
-  const lang = i18n.language;
-  const icon = { valid: '✓', expired: '!', revoked: '✕' }[v.status];
-  return (
-    <article className={`ocop-verify ocop-verify--${v.status}`} aria-labelledby="ocop-verify-status">
-      <div className="ocop-verify__status" role="status">
-        <span className="ocop-verify__icon" aria-hidden="true">
-          {icon}
-        </span>
-        <div>
-          <h1 id="ocop-verify-status">{t(`verify.status.${v.status}`)}</h1>
-          <p>{t(`verify.statusHint.${v.status}`, { date: formatDay(v.validUntil, lang) })}</p>
-        </div>
-      </div>
-      <div className="ocop-verify__star">
-        <span className="ocop-verify__stars" aria-hidden="true">
-          {'★'.repeat(v.star)}
-          <span className="ocop-stars__off">{'★'.repeat(5 - v.star)}</span>
-        </span>
-        <span className="ocop-verify__star-label">{t('verify.starLabel', { n: v.star })}</span>
-      </div>
-      <dl className="ocop-verify__facts">
-        <div>
-          <dt>{t('verify.product')}</dt>
-          <dd className="ocop-verify__product">{v.productName}</dd>
-        </div>
-        <div>
-          <dt>{t('verify.entity')}</dt>
-          <dd>{v.entityName}</dd>
-        </div>
-        <div>
-          <dt>{t('verify.commune')}</dt>
-          <dd>{v.communeName}</dd>
-        </div>
-        <div>
-          <dt>{t('verify.decision')}</dt>
-          <dd>
-            {t('verify.decisionValue', {
-              number: v.decisionNumber,
-              date: formatDay(v.decisionDate, lang),
-              issuer: v.issuerName,
-            })}
-          </dd>
-        </div>
-        <div>
-          <dt>{t('verify.validity')}</dt>
-          <dd>{t('verify.validityValue', { from: formatDay(v.issuedOn, lang), to: formatDay(v.validUntil, lang) })}</dd>
-        </div>
-        <div>
-          <dt>{t('verify.number')}</dt>
-          <dd>
-            <span className="code">{v.number}</span>
-          </dd>
-        </div>
-      </dl>
-    </article>
   );
 }

@@ -17,7 +17,15 @@ import { useOcopIssueWording } from './issue-wording.ts';
 export type EntityChoice =
   { kind: 'fixed'; entity: PickedEntity } | { kind: 'search'; communeCodes?: readonly string[] | undefined };
 
-const TEXT_FIELDS = ['description', 'packaging', 'priceUnit', 'annualCapacity', 'ingredientsOrigin'] as const;
+const TEXT_FIELDS = [
+  'description',
+  'packaging',
+  'priceUnit',
+  'annualCapacity',
+  'ingredientsOrigin',
+  'story',
+  'gtin',
+] as const;
 type TextKey = (typeof TEXT_FIELDS)[number];
 
 interface Draft extends Record<TextKey, string> {
@@ -26,6 +34,8 @@ interface Draft extends Record<TextKey, string> {
   rubricId: string;
   productSet: string;
   price: string;
+  /** One shop per line: "Label | https://…". */
+  shopLinks: string;
 }
 
 function toDraft(product: OcopProduct | undefined, entity: PickedEntity | null): Draft {
@@ -40,7 +50,24 @@ function toDraft(product: OcopProduct | undefined, entity: PickedEntity | null):
     priceUnit: product?.priceUnit ?? '',
     annualCapacity: product?.annualCapacity ?? '',
     ingredientsOrigin: product?.ingredientsOrigin ?? '',
+    story: product?.story ?? '',
+    gtin: product?.gtin ?? '',
+    shopLinks: (product?.shopLinks ?? []).map((l) => `${l.label} | ${l.url}`).join('\n'),
   };
+}
+
+/** "Label | https://…" lines → links; a line with only a URL is labelled with its host. */
+function parseShopLinks(text: string): { label: string; url: string }[] {
+  return text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .map((line) => {
+      const [first, second] = line.split('|').map((part) => part.trim());
+      if (second !== undefined) return { label: first!, url: second };
+      const host = /^https?:\/\/([^/]+)/.exec(first!)?.[1];
+      return { label: host ?? first!, url: first! };
+    });
 }
 
 /** "45.000", "45 000" or "45000" → 45000; '' → null; anything else → NaN. */
@@ -107,6 +134,7 @@ export function ProductForm({ product, entityChoice, onSaved, onCancel }: Produc
       productSet: draft.productSet,
       priceVnd: price,
       ...Object.fromEntries(TEXT_FIELDS.map((k) => [k, draft[k].trim() || null])),
+      shopLinks: parseShopLinks(draft.shopLinks),
     };
     try {
       const saved = product
@@ -129,7 +157,7 @@ export function ProductForm({ product, entityChoice, onSaved, onCancel }: Produc
       <TextAreaField
         label={t(`fields.${key}`)}
         name={key}
-        maxLength={key === 'description' ? 5000 : 2000}
+        maxLength={key === 'description' || key === 'story' ? 5000 : 2000}
         value={draft[key]}
         onChange={(e) => set(key, e.target.value)}
         hint={i18n.exists(`ocop:hints.${key}`) ? t(`hints.${key}`) : undefined}
@@ -243,6 +271,7 @@ export function ProductForm({ product, entityChoice, onSaved, onCancel }: Produc
         />
         {textField('description', true)}
         {textField('packaging')}
+        {textField('gtin')}
         <div className="form__grid">
           <TextField
             label={t('fields.priceVnd')}
@@ -262,6 +291,20 @@ export function ProductForm({ product, entityChoice, onSaved, onCancel }: Produc
         </div>
         {textField('annualCapacity')}
         {textField('ingredientsOrigin', true)}
+      </fieldset>
+
+      <fieldset className="report-group">
+        <legend>{t('form.sections.public')}</legend>
+        {textField('story', true)}
+        <TextAreaField
+          label={t('fields.shopLinks')}
+          name="shopLinks"
+          maxLength={5000}
+          value={draft.shopLinks}
+          onChange={(e) => set('shopLinks', e.target.value)}
+          hint={t('hints.shopLinks')}
+          error={errors.shopLinks}
+        />
       </fieldset>
 
       <div className="form__actions">

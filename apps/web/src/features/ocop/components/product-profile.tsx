@@ -6,6 +6,25 @@ import { Notice } from '../../../components/error-message.tsx';
 import { formatNumber } from '../../../lib/format.ts';
 import { ProductForm } from './product-form.tsx';
 
+/** The product's verification QR code (GS1 Digital Link or short code) and its files for printing. */
+function ProductQr({ qr, name }: { qr: NonNullable<OcopProduct['qr']>; name: string }) {
+  const { t } = useTranslation('ocop');
+  return (
+    <span className="ocop-qr">
+      <img src={qr.svgPath} alt={t('profile.qrAlt', { name })} width={120} height={120} />
+      <span>
+        <a href={qr.svgPath} download>
+          SVG
+        </a>{' '}
+        ·{' '}
+        <a href={qr.pngPath} download>
+          PNG
+        </a>
+      </span>
+    </span>
+  );
+}
+
 function ProductFacts({ product: p }: { product: OcopProduct }) {
   const { t, i18n } = useTranslation('ocop');
   const price =
@@ -19,6 +38,8 @@ function ProductFacts({ product: p }: { product: OcopProduct }) {
     [t('fields.priceVnd'), price],
     [t('fields.annualCapacity'), p.annualCapacity],
     [t('fields.ingredientsOrigin'), p.ingredientsOrigin],
+    [t('fields.gtin'), p.gtin],
+    [t('profile.qr'), p.qr ? <ProductQr qr={p.qr} name={p.name} /> : null],
   ];
   return (
     <dl className="facts">

@@ -1,9 +1,9 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/button.tsx';
 import { ErrorMessage } from '../../../components/error-message.tsx';
-import { Checkbox, Fieldset } from '../../../components/field.tsx';
+import { Checkbox, Fieldset, TextField } from '../../../components/field.tsx';
 import { formatNumber } from '../../../lib/format.ts';
 import type { ImportJob, ImportKind, ImportRowError } from '@hoptac/core';
 import { IMPORT_KINDS } from '../../../lib/domain.ts';
@@ -146,7 +146,6 @@ export interface ImportPanelProps {
 /** Choose what to import, get the template, upload, follow the progress, read the row errors. */
 export function ImportPanel({ jobId, onStarted, onReset }: ImportPanelProps) {
   const { t } = useTranslation('registry');
-  const fileId = useId();
   const start = useStartImport();
   const [kind, setKind] = useState<ImportKind>('entities');
   const [file, setFile] = useState<File | null>(null);
@@ -207,32 +206,19 @@ export function ImportPanel({ jobId, onStarted, onReset }: ImportPanelProps) {
             {t('import.template', { kind: t(`import.kinds.${kind}`) })}
           </a>
         </p>
-        <div className={`field${fileError ? ' field--invalid' : ''}`}>
-          <label className="field__label" htmlFor={fileId}>
-            {t('import.file')}
-          </label>
-          <input
-            id={fileId}
-            className="input input--file"
-            type="file"
-            name="file"
-            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            aria-invalid={fileError ? true : undefined}
-            aria-describedby={`${fileId}-hint${fileError ? ` ${fileId}-error` : ''}`}
-            onChange={(e) => {
-              setFile(e.target.files?.[0] ?? null);
-              setFileError(undefined);
-            }}
-          />
-          <p className="field__hint" id={`${fileId}-hint`}>
-            {t('import.fileHint')}
-          </p>
-          {fileError ? (
-            <p className="field__error" id={`${fileId}-error`}>
-              {fileError}
-            </p>
-          ) : null}
-        </div>
+        <TextField
+          type="file"
+          name="file"
+          className="input--file"
+          label={t('import.file')}
+          hint={t('import.fileHint')}
+          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          error={fileError}
+          onChange={(e) => {
+            setFile(e.target.files?.[0] ?? null);
+            setFileError(undefined);
+          }}
+        />
         <div className="form__actions">
           <Button type="submit" busy={start.isPending}>
             {start.isPending ? t('import.uploading') : t('import.upload')}

@@ -1,10 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AnnualReport, EntityDetail, Rating, ReportAction, ReportInput } from '@hoptac/core';
+import type { AnnualReport, EntityDetail, ReportAction, ReportInput } from '@hoptac/core';
 import { RATING_TT01_2020, REPORT_ACTIONS } from '../../../lib/domain.ts';
 import { Button, type ButtonVariant } from '../../../components/button.tsx';
 import { ErrorMessage, Notice } from '../../../components/error-message.tsx';
-import { TextAreaField, TextField } from '../../../components/field.tsx';
+import { TextAreaField } from '../../../components/field.tsx';
 import { formatNumber } from '../../../lib/format.ts';
 import { useErrorText, type FieldErrors } from '../../../lib/errors.ts';
 import { validationIssues } from '../../../lib/api.ts';
@@ -13,77 +13,20 @@ import { formatDate } from '../format.ts';
 import { LateBadge, RatingBadge, ReportStatusBadge } from './badges.tsx';
 import { NumberField, parseWholeNumber } from './inputs.tsx';
 import { useIssueWording } from './issue-wording.ts';
-
-/** The whole-number figures of a report, in the order of the form. */
-const MONEY_FIELDS = ['revenue', 'revenueFromMembers', 'profit', 'totalCapital', 'indivisibleAssets'] as const;
-const INCOME_FIELDS = ['avgMemberIncome', 'avgWorkerMonthlyIncome'] as const;
-const PEOPLE_FIELDS = ['officialMembers', 'associateMembers', 'memberHouseholds', 'workers', 'memberWorkers'] as const;
-const LINK_FIELDS = ['valueChainLinks', 'ocopProducts'] as const;
-const PERIOD_FIELDS = ['monthsOperating', 'suspendedMonths'] as const;
-const NUMBER_FIELDS = [...MONEY_FIELDS, ...INCOME_FIELDS, ...PEOPLE_FIELDS, ...LINK_FIELDS, ...PERIOD_FIELDS] as const;
-type NumberKey = (typeof NUMBER_FIELDS)[number];
-
-/** The unit each figure is entered in (a key of registry:units). */
-const UNIT_OF: Record<NumberKey, string> = {
-  revenue: 'vnd',
-  revenueFromMembers: 'vnd',
-  profit: 'vnd',
-  totalCapital: 'vnd',
-  indivisibleAssets: 'vnd',
-  avgMemberIncome: 'vndPerYear',
-  avgWorkerMonthlyIncome: 'vndPerMonth',
-  officialMembers: 'people',
-  associateMembers: 'people',
-  memberHouseholds: 'households',
-  workers: 'people',
-  memberWorkers: 'people',
-  valueChainLinks: 'links',
-  ocopProducts: 'products',
-  monthsOperating: 'months',
-  suspendedMonths: 'months',
-};
-
-interface Draft {
-  numbers: Record<NumberKey, string>;
-  productsServices: string;
-  valueChainDescription: string;
-  points: Record<string, string>;
-}
-
-function toDraft(report: AnnualReport | null, entity: EntityDetail, lang: string): Draft {
-  // Saved figures start formatted (1.250.000.000); the field reads them back with or without separators.
-  const numbers = Object.fromEntries(
-    NUMBER_FIELDS.map((key) => [key, report ? formatNumber(report[key], lang) : '']),
-  ) as Record<NumberKey, string>;
-  if (!report) {
-    numbers.officialMembers = String(entity.officialMembers);
-    numbers.associateMembers = String(entity.associateMembers);
-    numbers.monthsOperating = '12';
-    numbers.suspendedMonths = '0';
-  }
-  const points: Record<string, string> = {};
-  for (const [code, value] of Object.entries(report?.ratingPoints ?? {})) points[code] = String(value);
-  return {
-    numbers,
-    productsServices: report?.productsServices ?? '',
-    valueChainDescription: report?.valueChainDescription ?? '',
-    points,
-  };
-}
-
-function parsePoints(text: string): number | null {
-  const v = text.trim().replace(',', '.');
-  if (!v) return null;
-  const n = Number(v);
-  return Number.isFinite(n) ? n : NaN;
-}
-
-/** The band the points would give, mirroring the rule of TT 01/2020 (the server decides). */
-function previewRating(total: number, months: number, suspended: number): Rating {
-  const set = RATING_TT01_2020;
-  if (months < set.minMonthsOperating || suspended > set.maxSuspendedMonths) return 'not_rated';
-  return set.bands.find((b) => total >= b.minScore)?.rating ?? 'weak';
-}
+import { RatingPointsFieldset } from './rating-points-fieldset.tsx';
+import {
+  INCOME_FIELDS,
+  LINK_FIELDS,
+  MONEY_FIELDS,
+  NUMBER_FIELDS,
+  PEOPLE_FIELDS,
+  PERIOD_FIELDS,
+  UNIT_OF,
+  tallyPoints,
+  toDraft,
+  type Draft,
+  type NumberKey,
+} from './report-draft.ts';
 
 const ACTION_VARIANT: Record<ReportAction, ButtonVariant> = {
   submit: 'primary',
@@ -161,17 +104,7 @@ export function ReportForm({ entity, year, report }: ReportFormProps) {
   };
 
   // Points: per criterion, per group, and the total.
-  const pointValues = Object.fromEntries(
-    Object.entries(draft.points).map(([code, text]) => [code, parsePoints(text)] as const),
-  );
-  const groupSums = RATING_TT01_2020.groups.map((g) =>
-    g.criteria.reduce((sum, c) => {
-      const v = pointValues[c.code];
-      return sum + (typeof v === 'number' && !Number.isNaN(v) ? v : 0);
-    }, 0),
-  );
-  const anyPoints = Object.values(pointValues).some((v) => v !== null);
-  const total = groupSums.reduce((a, b) => a + b, 0);
+  const { pointValues, groupSums } = tallyPoints(draft.points);
   const months = parseWholeNumber(draft.numbers.monthsOperating) ?? 0;
   const suspended = parseWholeNumber(draft.numbers.suspendedMonths) ?? 0;
 
@@ -389,81 +322,16 @@ export function ReportForm({ entity, year, report }: ReportFormProps) {
           <div className="form__grid">{PERIOD_FIELDS.map(numberField)}</div>
         </fieldset>
 
-        <fieldset className="report-group rating-points">
-          <legend>{t('reportForm.groups.rating')}</legend>
-          <p className="field__hint">{t('reportForm.ratingHint')}</p>
-          {errors.ratingPoints ? <p className="field__error">{errors.ratingPoints}</p> : null}
-          {RATING_TT01_2020.groups.map((group, gi) => {
-            const sum = groupSums[gi] ?? 0;
-            const over = sum > group.maxPoints;
-            return (
-              <div key={group.code} className="rating-group">
-                <div className="rating-group__head">
-                  <h4 id={`rating-group-${group.code}`}>
-                    {t('reportForm.groupTitle', { code: group.code, title: t(`criteria.groups.${group.code}`) })}
-                  </h4>
-                  <span className={`rating-group__sum${over ? ' rating-group__sum--over' : ''}`}>
-                    {t('reportForm.groupSum', { sum: n(sum), max: n(group.maxPoints) })}
-                  </span>
-                </div>
-                {group.criteria.some((c) => c.maxPoints === null) ? (
-                  <p className="field__hint">{t('reportForm.groupOnlyMax', { max: n(group.maxPoints) })}</p>
-                ) : null}
-                <div className="rating-group__criteria">
-                  {group.criteria.map((c) => {
-                    const v = pointValues[c.code];
-                    const bad =
-                      typeof v === 'number' && (Number.isNaN(v) || v < 0 || (c.maxPoints !== null && v > c.maxPoints));
-                    const max = c.maxPoints ?? group.maxPoints;
-                    return (
-                      <TextField
-                        key={c.code}
-                        label={`${c.code}. ${t(`criteria.${c.code}`)}`}
-                        name={`points-${c.code}`}
-                        inputMode="decimal"
-                        autoComplete="off"
-                        className="input--points"
-                        value={draft.points[c.code] ?? ''}
-                        readOnly={!editable}
-                        onChange={(e) => setPoints(c.code, e.target.value)}
-                        hint={
-                          c.maxPoints !== null
-                            ? t('reportForm.maxPoints', { max: n(max) })
-                            : t('reportForm.maxPointsGroup', { max: n(max) })
-                        }
-                        error={bad ? t('issue.points_over', { max: n(max) }) : pointIssues.get(c.code)}
-                      />
-                    );
-                  })}
-                </div>
-              </div>
-            );
-          })}
-          {editable ? (
-            <>
-              <p className="rating-total" role="status">
-                {anyPoints ? (
-                  <>
-                    {t('reportForm.total', { total: n(total) })}{' '}
-                    <RatingBadge rating={previewRating(total, months, suspended)} />{' '}
-                    <span className="muted small">{t('reportForm.preview')}</span>
-                  </>
-                ) : (
-                  <span className="muted">{t('reportForm.noPoints')}</span>
-                )}
-              </p>
-              {anyPoints && previewRating(total, months, suspended) === 'not_rated' ? (
-                <p className="note">{t('reportForm.notRatedReason')}</p>
-              ) : null}
-            </>
-          ) : (
-            <p className="rating-total">
-              {report?.ratingTotal != null ? `${t('reportForm.total', { total: n(report.ratingTotal) })} ` : null}
-              <RatingBadge rating={report?.rating ?? null} />
-            </p>
-          )}
-          <p className="muted small">{t('reportForm.bands')}</p>
-        </fieldset>
+        <RatingPointsFieldset
+          points={draft.points}
+          onChange={setPoints}
+          editable={editable}
+          error={errors.ratingPoints}
+          pointIssues={pointIssues}
+          months={months}
+          suspended={suspended}
+          saved={report}
+        />
 
         {editable ? (
           <div className="form__actions">

@@ -1,64 +1,35 @@
-import { foldVietnamese, toNfc, type EntityType, type Sector } from '@hoptac/core';
+import { foldVietnamese, type EntityType, type Sector } from '@hoptac/core';
 import { drawPersonName } from '../names.ts';
 import type { Rng } from '../rng.ts';
-import { clamp, DAY_MS, dayBetween, fill, gaussian, isoDate, lowerFirst, roundTo, utcDay } from './draws.ts';
+import { clamp, DAY_MS, dayBetween, fill, gaussian, isoDate, roundTo, utcDay } from './draws.ts';
+import { addressIn, describe, drawName, drawSpeciality, issuerFor, servicesFor } from './entity-text.ts';
+import {
+  categoryOf,
+  COMMUNE_WEIGHTS,
+  REFORM,
+  HIGH_TECH,
+  SECTOR_MIX,
+  STATUS_MIX,
+  TYPE_ROUND,
+  VALUE_CHAIN,
+  YEAR_WEIGHTS,
+  type Category,
+  type DrawnStatus,
+} from './entity-mix.ts';
 import { HANOI_BOX, type OldCommune, type SyntheticCommune } from './places.ts';
 import {
-  AGRI_COOP_PATTERNS,
-  AGRI_SERVICES,
   BRANDS,
   CHAIN_PARTNER_KINDS,
   CONVERSION_REASON,
   CREDIT_SPECIALITY,
-  CREDIT_FUND_PATTERN,
-  ENTERPRISE_PATTERNS,
-  GROUP_PATTERNS,
-  HIGH_TECH_COOP_PATTERN,
-  HOUSEHOLD_PATTERNS,
-  ISSUERS,
-  NON_AGRI_COOP_PATTERNS,
-  NON_AGRI_SERVICES,
   REGISTRATION_REASON,
-  SPECIALITIES,
   STATUS_REASONS,
-  STREET_KINDS,
-  UNION_PATTERNS,
-  VILLAGES,
   type Speciality,
   type SyntheticSector,
 } from './vocabulary.ts';
 
 /** The register describes the state on this day; nothing is dated later (except 2025's reports, filed in 2026). */
 export const DATA_AS_OF = utcDay(2025, 11, 1);
-/** The administrative reform: records made before it keep their old commune. */
-const REFORM = utcDay(2025, 7, 1);
-
-/**
- * One round of the type mix, in entities. The hanoi scale is exactly one round: ~1,250
- * cooperatives (three quarters agricultural, as the domain notes' 1,235 agricultural cooperatives
- * at the end of 2020), 15 unions, 700 cooperative groups, and the enterprises and household
- * businesses that own OCOP products. Larger scales repeat the round.
- */
-export const TYPE_ROUND: readonly (readonly [EntityType, number])[] = [
-  ['cooperative', 1_250],
-  ['cooperative_union', 15],
-  ['cooperative_group', 700],
-  ['enterprise', 700],
-  ['household_business', 535],
-];
-
-export type DrawnStatus = 'active' | 'suspended' | 'reorganising' | 'dissolved';
-
-/**
- * Lifecycle mix for entities old enough to have changed status (registered before 2024): a
- * little above the target 85 / 8 / 2 / 5 %, since younger entities are all active.
- */
-const STATUS_MIX: readonly (readonly [DrawnStatus, number])[] = [
-  ['active', 83.2],
-  ['suspended', 9],
-  ['reorganising', 2.3],
-  ['dissolved', 5.5],
-];
 
 export type PlannedEntity = {
   index: number;
@@ -99,118 +70,6 @@ export type PlannedEntity = {
   quality: number;
   createdAt: Date;
   updatedAt: Date;
-};
-
-type Category =
-  'agriCoop' | 'nonAgriCoop' | 'credit' | 'union' | 'agriGroup' | 'nonAgriGroup' | 'enterprise' | 'household';
-
-/** Where each kind of entity tends to be: agricultural cooperatives in rural communes, companies in the city. */
-const COMMUNE_WEIGHTS: Record<Category, Record<SyntheticCommune['kind'], number>> = {
-  agriCoop: { rural: 10, periurban: 3, inner: 0.3 },
-  nonAgriCoop: { rural: 3, periurban: 3, inner: 2 },
-  credit: { rural: 3, periurban: 2, inner: 1 },
-  union: { rural: 2, periurban: 1, inner: 1 },
-  agriGroup: { rural: 6, periurban: 2, inner: 0.3 },
-  nonAgriGroup: { rural: 3, periurban: 2, inner: 1 },
-  enterprise: { rural: 2, periurban: 3, inner: 3 },
-  household: { rural: 3, periurban: 3, inner: 2 },
-};
-
-function categoryOf(type: EntityType, sector: Sector): Category {
-  switch (type) {
-    case 'cooperative':
-      return sector === 'credit' ? 'credit' : sector === 'agriculture' ? 'agriCoop' : 'nonAgriCoop';
-    case 'cooperative_union':
-      return 'union';
-    case 'cooperative_group':
-      return sector === 'agriculture' ? 'agriGroup' : 'nonAgriGroup';
-    case 'enterprise':
-      return 'enterprise';
-    case 'household_business':
-      return 'household';
-  }
-}
-
-const SECTOR_MIX: Record<EntityType, readonly (readonly [Sector, number])[]> = {
-  cooperative: [
-    ['agriculture', 75],
-    ['non_agriculture', 23],
-    ['credit', 2],
-  ],
-  cooperative_union: [
-    ['agriculture', 70],
-    ['non_agriculture', 30],
-  ],
-  cooperative_group: [
-    ['agriculture', 70],
-    ['non_agriculture', 30],
-  ],
-  enterprise: [
-    ['agriculture', 45],
-    ['non_agriculture', 55],
-  ],
-  household_business: [
-    ['agriculture', 40],
-    ['non_agriculture', 60],
-  ],
-};
-
-const range = (from: number, to: number, weight: (year: number) => number) =>
-  Array.from({ length: to - from + 1 }, (_, i) => [from + i, weight(from + i)] as const);
-
-/**
- * Registration years. Most of Hanoi's agricultural cooperatives were converted from the old
- * collectives under the 1996 law (1997–1999); groups, companies and households are younger.
- */
-const YEAR_WEIGHTS: Record<Category, readonly (readonly [number, number])[]> = {
-  agriCoop: range(1997, 2025, (y) =>
-    y === 1997
-      ? 7
-      : y === 1998
-        ? 9
-        : y === 1999
-          ? 6
-          : y <= 2008
-            ? 1.2
-            : y <= 2012
-              ? 1.5
-              : y <= 2016
-                ? 2.5
-                : y <= 2022
-                  ? 2.8
-                  : y <= 2024
-                    ? 2.5
-                    : 1.5,
-  ),
-  nonAgriCoop: range(1997, 2025, (y) => (y <= 1999 ? 1 : y <= 2012 ? 1.5 : y <= 2024 ? 2.5 : 1.5)),
-  credit: range(1997, 2025, (y) => (y <= 2005 ? 3 : 0.3)),
-  union: range(2005, 2025, (y) => (y === 2025 ? 0.5 : 1)),
-  agriGroup: range(2008, 2025, (y) => (1 + (y - 2008) * 0.15) * (y === 2025 ? 0.8 : 1)),
-  nonAgriGroup: range(2008, 2025, (y) => (1 + (y - 2008) * 0.15) * (y === 2025 ? 0.8 : 1)),
-  enterprise: range(2000, 2025, (y) => (1 + (y - 2000) * 0.1) * (y === 2025 ? 0.8 : 1)),
-  household: range(2005, 2025, (y) => (1 + (y - 2005) * 0.12) * (y === 2025 ? 0.8 : 1)),
-};
-
-/** Shares with high technology and in a value chain, per category (about 8 % and 30 % overall). */
-const HIGH_TECH: Record<Category, number> = {
-  agriCoop: 0.06,
-  nonAgriCoop: 0.03,
-  credit: 0,
-  union: 0.2,
-  agriGroup: 0.03,
-  nonAgriGroup: 0.02,
-  enterprise: 0.11,
-  household: 0.02,
-};
-const VALUE_CHAIN: Record<Category, number> = {
-  agriCoop: 0.36,
-  nonAgriCoop: 0.25,
-  credit: 0,
-  union: 0.6,
-  agriGroup: 0.2,
-  nonAgriGroup: 0.15,
-  enterprise: 0.4,
-  household: 0.15,
 };
 
 /** Per-plan state: names taken, counters for local registration numbers, names to link to. */
@@ -265,115 +124,10 @@ function groupNumber(state: PlanState, communeCode: string): string {
   return `THT-${communeCode}-${String(n).padStart(4, '0')}`;
 }
 
-/** A commune's own speciality (with probability `localShare`) or a generic one; households sell goods, not services. */
-function drawSpeciality(
-  rng: Rng,
-  sector: SyntheticSector,
-  commune: SyntheticCommune,
-  localShare: number,
-  goodsOnly: boolean,
-): Speciality {
-  const fits = (s: Speciality) => s.sector === sector && !(goodsOnly && s.service);
-  const local = SPECIALITIES.filter((s) => fits(s) && s.communes.includes(commune.name));
-  if (local.length > 0 && rng.chance(localShare)) return rng.pick(local);
-  return rng.pick(SPECIALITIES.filter((s) => fits(s) && s.communes.length === 0));
-}
-
-function goodsOf(s: Speciality): string | undefined {
-  return s.goods ?? (s.service ? undefined : lowerFirst(s.product));
-}
-
-function patternsFor(category: Category, primary: Speciality, highTech: boolean) {
-  const usable = (list: readonly (readonly [string, number])[]) =>
-    list.filter(([p]) => !p.includes('{goods}') || goodsOf(primary) !== undefined);
-  switch (category) {
-    case 'agriCoop':
-      return highTech
-        ? [[HIGH_TECH_COOP_PATTERN, 1] as const, ...usable(AGRI_COOP_PATTERNS)]
-        : usable(AGRI_COOP_PATTERNS);
-    case 'nonAgriCoop':
-      return usable(NON_AGRI_COOP_PATTERNS);
-    case 'credit':
-      return [[CREDIT_FUND_PATTERN, 1] as const];
-    case 'union':
-      return usable(UNION_PATTERNS);
-    case 'agriGroup':
-    case 'nonAgriGroup':
-      return usable(GROUP_PATTERNS);
-    case 'enterprise':
-      return usable(ENTERPRISE_PATTERNS);
-    case 'household':
-      return usable(HOUSEHOLD_PATTERNS);
-  }
-}
-
-/** A name not used before in the plan (folded, so "Đông Anh" and "Dong Anh" collide). */
-function drawName(
-  rng: Rng,
-  state: PlanState,
-  category: Category,
-  primary: Speciality,
-  highTech: boolean,
-  places: readonly string[],
-  area: string,
-): string {
-  const patterns = patternsFor(category, primary, highTech);
-  let name = '';
-  for (let attempt = 0; attempt < 12; attempt++) {
-    const owner = drawPersonName(rng);
-    name = toNfc(
-      fill(rng.weighted(patterns), {
-        place: rng.pick(places),
-        area,
-        product: primary.product,
-        productLower: lowerFirst(primary.product),
-        goods: goodsOf(primary) ?? lowerFirst(primary.product),
-        brand: rng.pick(BRANDS),
-        owner: owner.full,
-      }),
-    );
-    if (!state.names.has(foldVietnamese(name))) break;
-  }
-  // Rare after twelve draws: number it, as registrars do ("HTX Nông nghiệp Thụy Lâm số 2").
-  const base = name;
-  for (let n = 2; state.names.has(foldVietnamese(name)); n++) name = `${base} số ${n}`;
-  state.names.add(foldVietnamese(name));
-  return name;
-}
-
 function registrationDay(rng: Rng, category: Category): number {
   const year = rng.weighted(YEAR_WEIGHTS[category]);
   const last = year === 2025 ? DATA_AS_OF - 14 * DAY_MS : utcDay(year, 12, 31);
   return dayBetween(rng, utcDay(year, 1, 1), last);
-}
-
-function issuerFor(type: EntityType, registered: number, commune: SyntheticCommune, old: OldCommune | null): string {
-  const afterReform = registered >= REFORM || !old;
-  switch (type) {
-    case 'enterprise':
-      return registered >= utcDay(2025, 3, 1) ? ISSUERS.cityEnterpriseSince2025 : ISSUERS.cityEnterpriseBefore2025;
-    case 'cooperative_group':
-      return fill(ISSUERS.communeCommittee, { commune: afterReform ? commune.fullName : old.fullName });
-    case 'household_business':
-      return afterReform
-        ? fill(ISSUERS.communeCommittee, { commune: commune.fullName })
-        : fill(ISSUERS.districtHousehold, { district: old.districtFullName });
-    default:
-      return afterReform
-        ? fill(ISSUERS.communeCommittee, { commune: commune.fullName })
-        : fill(ISSUERS.districtCoopOffice, { district: old.districtFullName });
-  }
-}
-
-function addressIn(rng: Rng, commune: SyntheticCommune, old: OldCommune | null): string {
-  if (commune.kind === 'rural') return `${rng.pick(VILLAGES)}, ${commune.fullName}, Thành phố Hà Nội`;
-  const street = old?.name ?? commune.name;
-  const kind = rng.pick(STREET_KINDS);
-  const lane =
-    kind === 'Ngõ'
-      ? `Số ${rng.int(1, 60)} ngõ ${rng.int(2, 300)} đường ${street}`
-      : `Số ${rng.int(1, 250)} ${kind.toLowerCase()} ${street}`;
-  return `${lane}, ${commune.fullName}, Thành phố Hà Nội`;
 }
 
 function drawStatus(rng: Rng, registered: number): { status: DrawnStatus; since: number; reason: string | null } {
@@ -437,44 +191,6 @@ function drawMembersAndCapital(rng: Rng, category: Category, size: number): Mone
   return { official, associate, charter };
 }
 
-function servicesFor(rng: Rng, category: Category, specialities: readonly Speciality[]): string | null {
-  const list = (pool: readonly string[], n: number) => rng.shuffle(pool).slice(0, n).join('; ');
-  switch (category) {
-    case 'agriCoop':
-    case 'agriGroup':
-      return list(AGRI_SERVICES, rng.int(2, 4));
-    case 'nonAgriCoop':
-    case 'nonAgriGroup':
-    case 'union':
-      return list(NON_AGRI_SERVICES, rng.int(2, 3));
-    case 'credit':
-      return 'Huy động tiền gửi và cho vay thành viên; dịch vụ thanh toán, chuyển tiền';
-    case 'enterprise':
-    case 'household':
-      return `Sản xuất và kinh doanh ${specialities.map((s) => s.label).join(', ')}`;
-  }
-}
-
-function describe(
-  type: EntityType,
-  specialities: readonly Speciality[],
-  commune: SyntheticCommune,
-  registered: number,
-) {
-  const what = specialities.map((s) => s.label).join(', ');
-  const year = new Date(registered).getUTCFullYear();
-  switch (type) {
-    case 'cooperative':
-      return `Hợp tác xã hoạt động tại ${commune.fullName} từ năm ${year}, chuyên ${what}.`;
-    case 'cooperative_union':
-      return `Liên hiệp hợp tác xã thành lập năm ${year}, liên kết các hợp tác xã trong lĩnh vực ${what}.`;
-    case 'cooperative_group':
-      return `Tổ hợp tác của các hộ tại ${commune.fullName}, sản xuất ${what}.`;
-    default:
-      return null;
-  }
-}
-
 /** One entity of the plan; draws only from `rng`, in a fixed order. */
 function planOne(rng: Rng, state: PlanState, index: number, type: EntityType): PlannedEntity {
   const id = rng.uuid();
@@ -501,7 +217,7 @@ function planOne(rng: Rng, state: PlanState, index: number, type: EntityType): P
   );
   const places = [commune.name, commune.name, ...commune.predecessors.map((p) => p.name)];
   const area = predecessor && rng.chance(0.8) ? predecessor.districtName : 'Hà Nội';
-  const name = drawName(rng, state, category, primary, highTech, places, area);
+  const name = drawName(rng, state.names, category, primary, highTech, places, area);
 
   const sectors: Sector[] = [sector];
   if (sector === 'agriculture' && rng.chance(0.1)) sectors.push('non_agriculture');

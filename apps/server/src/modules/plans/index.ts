@@ -1,0 +1,2 @@
+export { plansRoutes } from './plans.routes.ts';
+export { seedDemoPlans } from './plans.seed.ts';

@@ -1,0 +1,4 @@
+export * from './gtin.ts';
+export * from './digital-link.ts';
+export * from './short-code.ts';
+export * from './scans.ts';

@@ -1,0 +1,3 @@
+export * from './indicators.ts';
+export * from './rollup.ts';
+export * from './targets.ts';
