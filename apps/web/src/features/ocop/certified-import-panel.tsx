@@ -38,7 +38,8 @@ function rowReport(error: unknown): CertifiedImportErrors | null {
 function RowReport({ report }: { report: CertifiedImportErrors }) {
   const { t, i18n } = useTranslation('ocop');
   const n = (v: number) => formatNumber(v, i18n.language);
-  // The server words each problem in Vietnamese; English readers get our wording where we have one.
+  // The server words each problem in Vietnamese with the values it looked for; English readers get
+  // our general wording of the problem instead (the Vietnamese keys mirror it for the locale check).
   const messageOf = (e: ImportRowError) =>
     i18n.language === 'en' && i18n.exists(`ocop:certifiedImport.problems.${e.code}`)
       ? t(`certifiedImport.problems.${e.code}`)
