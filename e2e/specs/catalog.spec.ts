@@ -55,7 +55,7 @@ test.describe('public catalogue and QR verification', () => {
     const suggestions = page.getByRole('listbox', { name: 'Gợi ý' });
     await expect(suggestions.getByRole('link', { name: /Bưởi Diễn Phú Diễn/ })).toBeVisible();
     await box.press('Enter');
-    await expect(page).toHaveURL(/q=buoi\+dien/);
+    await expect(page).toHaveURL(/q=buoi\+dien/, { timeout: 15_000 });
     const results = page.getByRole('region', { name: /sản phẩm$/ });
     await expect(results.getByRole('link', { name: 'Bưởi Diễn Phú Diễn' })).toBeVisible();
     await noSideScroll(page);
@@ -64,9 +64,9 @@ test.describe('public catalogue and QR verification', () => {
     await page.goto('/catalog');
     await page.getByText('Bộ lọc').click();
     await page.getByRole('combobox', { name: 'Hạng sao' }).selectOption('4');
-    await expect(page).toHaveURL(/stars=4/);
+    await expect(page).toHaveURL(/stars=4/, { timeout: 15_000 });
     await page.getByRole('combobox', { name: 'Xã, phường' }).selectOption({ label: 'Xã Bát Tràng (1)' });
-    await expect(page).toHaveURL(/commune=00577/);
+    await expect(page).toHaveURL(/commune=00577/, { timeout: 15_000 });
     await expect(page.getByRole('heading', { level: 2, name: '1 sản phẩm' })).toBeVisible();
     await page.getByRole('link', { name: 'Bộ ấm chén gốm men rạn Bát Tràng' }).click();
 
@@ -85,7 +85,7 @@ test.describe('public catalogue and QR verification', () => {
     await page.context().grantPermissions(['geolocation']);
     await page.context().setGeolocation({ latitude: 20.9756, longitude: 105.9127 });
     await where.getByRole('button', { name: 'Điểm bán gần tôi trước' }).click();
-    await expect(page).toHaveURL(/near=20\.976(%2C|,)105\.913/);
+    await expect(page).toHaveURL(/near=20\.976(%2C|,)105\.913/, { timeout: 15_000 });
     await expect(page.getByText('Đang xếp theo khoảng cách từ vị trí của bạn.')).toBeVisible();
     await expect(where.getByText(/cách [\d.,]+ km/).first()).toBeVisible();
 

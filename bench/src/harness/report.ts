@@ -4,6 +4,7 @@ import { CEILING_BATCH } from './batched-insert.ts';
 import { IMPORT_ROWS, IMPORT_TARGET_RATIO, type ImportOutcome } from './import-bench.ts';
 import type { MachineInfo } from './machine.ts';
 import type { RouteOutcome } from './measure.ts';
+import { CATALOG_AND_PLANS_SECTION } from './catalog-report.ts';
 import { OCOP_HOW_TO_READ, OCOP_SECTION, scenarioSideBySide, scenarioTable } from './ocop-report.ts';
 import type { ScenarioOutcome } from './ocop-scenario.ts';
 import { PLACEHOLDER_NOTES, type BenchRoute, type CeilingName } from './routes.ts';
@@ -52,9 +53,10 @@ const cellText = (text: string) => text.replace(/\s+/g, ' ').replace(/\|/g, '\\|
 
 function resultCell(o: RouteOutcome): string {
   if (o.status === 'failing') return `**FAILING** — ${cellText(o.problems.join('; '))}`;
-  if (o.meetsTarget === false) return '**below target**';
-  if (o.meetsTarget === true) return 'meets target';
-  return 'ok';
+  const alone = o.single ? ` (p99 ${o.single.p99Ms} ms on 1 connection)` : '';
+  if (o.meetsTarget === false) return `**below target**${alone}`;
+  if (o.meetsTarget === true) return `meets target${alone}`;
+  return `ok${alone}`;
 }
 
 function ratioCell(o: RouteOutcome): string {
@@ -64,8 +66,9 @@ function ratioCell(o: RouteOutcome): string {
 }
 
 function targetCell(route: BenchRoute): string {
+  const latency = route.p99TargetMs === undefined ? '' : `, p99 ≤ ${route.p99TargetMs} ms on 1 connection`;
   return route.targetRatio !== undefined && route.compareTo
-    ? `≥ ${ratio(route.targetRatio)} × ${CEILING_LABEL[route.compareTo]}`
+    ? `≥ ${ratio(route.targetRatio)} × ${CEILING_LABEL[route.compareTo]}${latency}`
     : '—';
 }
 
@@ -166,7 +169,8 @@ function routeList(routes: readonly BenchRoute[]): string[] {
     const auth = r.auth ? `, signed in as ${r.auth}` : '';
     const role = r.ceiling ? ` — ceiling "${CEILING_LABEL[r.ceiling]}"` : '';
     const vs = r.compareTo ? `; ratio against ${CEILING_LABEL[r.compareTo]}` : '';
-    const target = r.targetRatio !== undefined ? `; target ≥ ${ratio(r.targetRatio)}` : '';
+    const latency = r.p99TargetMs !== undefined ? ` and p99 ≤ ${r.p99TargetMs} ms on 1 connection` : '';
+    const target = r.targetRatio !== undefined ? `; target ≥ ${ratio(r.targetRatio)}${latency}` : '';
     const notes = [...r.path.matchAll(/\{(\w+)\}/g)].flatMap(([whole, key]) =>
       PLACEHOLDER_NOTES[key!] ? [`\`${whole}\`: ${PLACEHOLDER_NOTES[key!]}`] : [],
     );
@@ -198,6 +202,7 @@ export function renderMarkdown(run: BenchRun): string {
     '',
     ...routeList(run.routes),
     '',
+    ...CATALOG_AND_PLANS_SECTION,
     '## XLSX import',
     '',
     `After the routes, on the same server and data, an XLSX of ${int(IMPORT_ROWS)} annual reports is uploaded to`,
